@@ -1,0 +1,1 @@
+//! The self-check engine (filled in by the self-check work).
