@@ -1,0 +1,141 @@
+//! The condition language editors write in `show_if` and `when`.
+//!
+//! ```text
+//! condition := either ("or" either)*
+//! either    := unary ("and" unary)*
+//! unary     := "not" unary | "(" condition ")" | test
+//! test      := question "=" option | question "!=" option | question "in" list
+//!            | question "has" option | question "has" "any" ["of" list]
+//!            | question "has" "all" "of" list
+//! list      := "[" option ("," option)* "]"
+//! id        := [a-z0-9_-]+
+//! ```
+//! `not` binds tighter than `and`, which binds tighter than `or`. `=`, `!=` and `in` apply to
+//! one-answer questions; the `has` forms to many-answer questions.
+//!
+//! Source text is lexed ([`lexer`]), parsed into a syntax tree with byte offsets ([`parser`]),
+//! then type-checked against the questions into an [`Expr`] of indices ([`types`]).
+
+mod display;
+mod lexer;
+mod parser;
+mod types;
+
+use crate::definition::Question;
+use crate::option_set::OptionSet;
+use crate::problem::{Problem, Site};
+
+pub use display::ExprDisplay;
+
+/// Words that cannot be question or option ids, because conditions read them as operators.
+pub(crate) const RESERVED: [&str; 8] = ["and", "or", "not", "in", "has", "any", "all", "of"];
+
+/// A type-checked condition over question and option indices.
+///
+/// # Unanswered is not "no"
+/// A question that is unanswered (or hidden, since hidden answers are ignored) makes every
+/// test on it false: `q = x`, `q != x`, `q in [..]` and every `has` form. `not` is plain
+/// negation, so `not (q = x)` is true when `q` is unanswered. Hence `q != x` and
+/// `not q = x` differ only when `q` is unanswered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    Test(Test),
+    Not(Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+}
+
+/// A test on one question's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Test {
+    /// Index of the question in the definition.
+    pub question: usize,
+    pub check: Check,
+}
+
+/// What a test checks. Option numbers are indices into the question's options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// `q = x` (one-answer): the answer is `x`.
+    Is(usize),
+    /// `q != x` (one-answer): answered, with something other than `x`.
+    IsNot(usize),
+    /// `q in [x, y]` (one-answer): the answer is one of these.
+    In(OptionSet),
+    /// `q has x` (many-answer): `x` is among the answers.
+    Has(usize),
+    /// `q has any` (many-answer): at least one option that is not exclusive is chosen, so it
+    /// is false when only "none of these" is.
+    HasAny,
+    /// `q has any of [x, y]` (many-answer): at least one of these is chosen.
+    HasAnyOf(OptionSet),
+    /// `q has all of [x, y]` (many-answer): every one of these is chosen.
+    HasAllOf(OptionSet),
+}
+
+impl Expr {
+    /// Whether the condition holds for effective answers (one set per question, empty when
+    /// unanswered or hidden). An index outside the answers reads as unanswered.
+    pub fn holds(&self, answers: &[OptionSet], questions: &[Question]) -> bool {
+        match self {
+            Expr::Test(test) => test.holds(answers, questions),
+            Expr::Not(inner) => !inner.holds(answers, questions),
+            Expr::And(a, b) => a.holds(answers, questions) && b.holds(answers, questions),
+            Expr::Or(a, b) => a.holds(answers, questions) || b.holds(answers, questions),
+        }
+    }
+
+    /// Every test in the condition, left to right.
+    pub(crate) fn tests(&self) -> Vec<&Test> {
+        let mut tests = Vec::new();
+        let mut stack = vec![self];
+        while let Some(expr) = stack.pop() {
+            match expr {
+                Expr::Test(test) => tests.push(test),
+                Expr::Not(inner) => stack.push(inner),
+                Expr::And(a, b) | Expr::Or(a, b) => stack.extend([&**b, &**a]),
+            }
+        }
+        tests
+    }
+}
+
+impl Test {
+    fn holds(&self, answers: &[OptionSet], questions: &[Question]) -> bool {
+        let answer = answers.get(self.question).copied().unwrap_or_default();
+        match self.check {
+            Check::Is(option) | Check::Has(option) => answer.contains(option),
+            Check::IsNot(option) => !answer.is_empty() && !answer.contains(option),
+            Check::In(options) | Check::HasAnyOf(options) => answer.intersects(options),
+            Check::HasAllOf(options) => !answer.is_empty() && answer.contains_all(options),
+            Check::HasAny => questions
+                .get(self.question)
+                .is_some_and(|q| !answer.without(q.exclusive_options()).is_empty()),
+        }
+    }
+
+    /// The options the test names, so enumeration knows which answers it can tell apart.
+    pub(crate) fn named_options(&self) -> OptionSet {
+        match self.check {
+            Check::Is(option) | Check::IsNot(option) | Check::Has(option) => {
+                OptionSet::single(option)
+            }
+            Check::In(options) | Check::HasAnyOf(options) | Check::HasAllOf(options) => options,
+            Check::HasAny => OptionSet::EMPTY,
+        }
+    }
+}
+
+/// Which questions a condition may look at: `show_if` sees only those before its question.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub questions: &'a [Question],
+    /// Questions at this index and later are out of reach; `None` for outcomes and reasons.
+    pub before: Option<usize>,
+}
+
+/// Parses and type-checks condition source text, reporting every problem found at `site`.
+pub(crate) fn compile(source: &str, scope: Scope<'_>, site: Site) -> Result<Expr, Vec<Problem>> {
+    let syntax = parser::parse(source, site).map_err(|problem| vec![problem])?;
+    types::check(&syntax, scope, site)
+}
