@@ -1,0 +1,64 @@
+//! `site-builder build` and `site-builder check`.
+
+use std::path::PathBuf;
+
+use site_builder::{Date, Error, Options, Report};
+
+use super::SiteArgs;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Where to write the site (default: public/ inside --root)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+}
+
+fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
+    let mut options = Options::new(&site.root);
+    options.out = out;
+    options.drafts = site.drafts;
+    options.today = site.now.unwrap_or_else(Date::today);
+    options
+}
+
+pub fn build(args: Args) -> Result<(), Error> {
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.site.root.join("public"));
+    let report = site_builder::build(&options(&args.site, Some(out.clone())))?;
+    print_left_out(&report);
+    println!("{} into {}", summary(&report), out.display());
+    Ok(())
+}
+
+pub fn check(args: CheckArgs) -> Result<(), Error> {
+    let report = site_builder::build(&options(&args.site, None))?;
+    print_left_out(&report);
+    println!("{} (checked, nothing written)", summary(&report));
+    Ok(())
+}
+
+fn print_left_out(report: &Report) {
+    for left in &report.left_out {
+        println!("left out: {} ({})", left.source, left.why);
+    }
+}
+
+fn summary(report: &Report) -> String {
+    format!(
+        "Built {} pages and {} sections, {} left out, in {:.2} s",
+        report.pages,
+        report.sections,
+        report.left_out.len(),
+        report.elapsed.as_secs_f64()
+    )
+}

@@ -1,0 +1,77 @@
+//! Command-line interface: one file per subcommand.
+
+mod build;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use site_builder::{Date, Error};
+
+/// Builds a static awareness site from Markdown, YAML and templates.
+///
+/// Run it in the folder that holds content/ and templates/ (or point --root at it).
+#[derive(Parser)]
+#[command(name = "site-builder", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (the old public/ stays if anything fails)
+    Build(build::Args),
+    /// Check everything a build checks, without writing anything
+    Check(build::CheckArgs),
+}
+
+/// Options every command that reads the site shares.
+#[derive(clap::Args, Clone)]
+struct SiteArgs {
+    /// The folder holding content/ and templates/
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+    /// Build as if today were this date (YYYY-MM-DD), to preview a schedule
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    now: Option<Date>,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|e| e.to_string())
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build::build(args),
+        Command::Check(args) => build::check(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints problems the way editors read them, then a count.
+fn report(error: &Error) {
+    match error {
+        Error::Problems(problems) => {
+            for problem in problems {
+                eprintln!("{problem}");
+            }
+            let n = problems.len();
+            eprintln!(
+                "\nThe site was not built: {n} problem{} to fix.",
+                if n == 1 { "" } else { "s" }
+            );
+        }
+        other => eprintln!("error: {other}"),
+    }
+}

@@ -1,0 +1,54 @@
+//! Pages and sections: the documents an editor writes.
+
+use std::path::PathBuf;
+
+use crate::content::front_matter::FrontMatter;
+
+/// Whether a document lists other documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A folder's `_index.md`: it lists the pages and sections inside.
+    Section,
+    /// Any other Markdown file, or `name/index.md` with its assets beside it.
+    Page,
+}
+
+/// One Markdown file, placed in the site.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    /// Path inside `content/`, with `/` separators: `get-help/reporting.md`.
+    pub source: String,
+    /// Path as printed in problems: `content/get-help/reporting.md`.
+    pub shown: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    pub body_line: usize,
+    /// Pretty URL path: `/get-help/reporting/`.
+    pub url: String,
+    /// The nearest section that contains this document (none for the home page).
+    pub parent: Option<usize>,
+    /// Published pages directly inside, for a section, in display order.
+    pub pages: Vec<usize>,
+    /// Published sections directly inside, for a section, in display order.
+    pub subsections: Vec<usize>,
+    /// Files beside a page bundle's `index.md`, copied next to its output.
+    pub assets: Vec<PathBuf>,
+}
+
+impl Document {
+    /// The template to render with, named by the editor or chosen by kind.
+    pub fn template(&self) -> &str {
+        match (&self.front.template, self.kind) {
+            (Some(name), _) => name,
+            (None, Kind::Section) if self.url == "/" => "index.html",
+            (None, Kind::Section) => "section.html",
+            (None, Kind::Page) => "page.html",
+        }
+    }
+
+    /// Output file path inside `public/`: `get-help/reporting/index.html`.
+    pub fn output_path(&self) -> String {
+        format!("{}index.html", self.url.trim_start_matches('/'))
+    }
+}

@@ -1,0 +1,133 @@
+//! Front matter: the YAML block between `---` lines at the top of a Markdown file.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Origin};
+
+/// The fields an editor may set on a page or section.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub publish_date: Option<Date>,
+    #[serde(default)]
+    pub expiry_date: Option<Date>,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub menu: Option<MenuEntry>,
+    #[serde(default)]
+    pub extra: serde_yaml::Mapping,
+}
+
+/// A place for the page in the site's main menu.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuEntry {
+    /// The menu label; the page title when left out.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub weight: i64,
+    /// The `name` of the menu entry this one sits under.
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// A Markdown file split into its parsed front matter and its body.
+#[derive(Debug, Clone)]
+pub struct Split {
+    pub front: FrontMatter,
+    pub body: String,
+    /// The 1-based line the body starts on, so Markdown problems can name their line.
+    pub body_line: usize,
+}
+
+/// Splits and parses a Markdown file. `path` is how the file is named in problems.
+pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let opening = text.lines().next().map(str::trim_end);
+    if opening != Some("---") {
+        return Err(
+            Diagnostic::file(path, "the file does not start with front matter").with_help(
+                "start the file with a line `---`, then `title: ...`, then another `---` line",
+            ),
+        );
+    }
+    let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = after_open;
+    for (line, raw) in (2..).zip(text[after_open..].split_inclusive('\n')) {
+        if raw.trim_end() == "---" {
+            let yaml_text = &text[after_open..offset];
+            let front = parse_front(yaml_text, path)?;
+            return Ok(Split {
+                front,
+                body: text[offset + raw.len()..].to_string(),
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+    }
+    Err(Diagnostic::file(path, "the front matter is never closed")
+        .with_help("add a line `---` after the last front matter field"))
+}
+
+fn parse_front(yaml_text: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    if yaml_text.trim().is_empty() {
+        return Err(
+            Diagnostic::new(path, 2, 1, "the front matter is empty: a title is required")
+                .with_help(
+                    "add a line such as `title: Reporting stalking` between the `---` lines",
+                ),
+        );
+    }
+    let front: FrontMatter = yaml::parse(yaml_text, path, Origin { line: 2 })?;
+    if front.title.trim().is_empty() {
+        return Err(Diagnostic::new(path, 2, 1, "the title is empty")
+            .with_help("give the page a title that says what it is about"));
+    }
+    Ok(front)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_body_and_counts_lines() {
+        let s = split("---\ntitle: Hi\n---\n# Body\n", Path::new("a.md")).unwrap();
+        assert_eq!(s.front.title, "Hi");
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn bad_date_names_its_line() {
+        let err = split("---\ntitle: Hi\ndate: 2027-13-01\n---\n", Path::new("a.md")).unwrap_err();
+        assert_eq!((err.line, err.col), (3, 7));
+        assert!(err.message.contains("not a date"), "{}", err.message);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_reported() {
+        let err = split("---\ntitle: Hi\n", Path::new("a.md")).unwrap_err();
+        assert_eq!(err.message, "the front matter is never closed");
+    }
+}

@@ -1,0 +1,11 @@
+//! The content model: front matter, documents, schedules, and the library that holds them.
+
+pub mod document;
+pub mod front_matter;
+pub mod library;
+pub mod schedule;
+
+pub use document::{Document, Kind};
+pub use front_matter::{FrontMatter, MenuEntry};
+pub use library::{Asset, LeftOut, Library};
+pub use schedule::{Absence, Schedule};

@@ -1,0 +1,147 @@
+//! Problems reported to editors, as `path:line:col: error: message`.
+//!
+//! Editors read these, not programmers, so every problem names the file, the line and the
+//! column, and carries a `help:` line where a fix is likely.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path as the editor knows it: relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: line.max(1),
+            col: col.max(1),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem with a whole file rather than a place in it.
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic::new(path, 1, 1, message)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Shifts a position found inside an embedded document (front matter, a YAML string)
+    /// to where that document starts in its file.
+    pub fn offset_by(mut self, first_line: usize, first_col: usize) -> Self {
+        if self.line == 1 {
+            self.col += first_col - 1;
+        }
+        self.line += first_line - 1;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Finds line and column for byte offsets in one text.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    /// Where the first occurrence of `needle` starts, if any.
+    pub fn find(&self, needle: &str) -> Option<(usize, usize)> {
+        self.text.find(needle).map(|at| self.position(at))
+    }
+}
+
+/// Shows a path relative to `root` when it lies inside it.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The closest of `candidates` to `wrong`, when it is close enough to be a likely typo.
+pub fn closest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let index = LineIndex::new("ab\ncé d\n");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        assert_eq!(index.position(7), (2, 4));
+        assert_eq!(index.find("d"), Some((2, 4)));
+    }
+
+    #[test]
+    fn display_has_help_line() {
+        let d = Diagnostic::new("content/a.md", 3, 5, "unknown field `titel`")
+            .with_help("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:5: error: unknown field `titel`\n  help: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        assert_eq!(closest("titel", ["title", "date"]), Some("title"));
+        assert_eq!(closest("zzz", ["title", "date"]), None);
+    }
+}

@@ -1,0 +1,35 @@
+//! site-builder turns `content/` (Markdown with YAML front matter) and `templates/` (Tera)
+//! into a static site in `public/`.
+//!
+//! The entry point is [`build`], which runs the pipeline below with [`Options`]. Every
+//! problem an editor can cause comes back as a [`Diagnostic`] naming `file:line:col`.
+//!
+//! The pipeline, in the order data flows through it:
+//! - [`config`] — `content/site.yaml`;
+//! - [`content`] — walking `content/` into a [`Library`] of pages and sections;
+//! - [`markdown`] — bodies to HTML, with `@/page.md` links resolved;
+//! - [`selfcheck`] — the questionnaire definition, checked and compiled;
+//! - [`render`] — Tera templates;
+//! - [`postprocess`] — lol_html over every page (ids, anchors, link and safety checks);
+//! - [`output`] — the staged, atomically swapped `public/`.
+
+pub mod config;
+pub mod content;
+pub mod date;
+pub mod diagnostic;
+pub mod markdown;
+pub mod output;
+pub mod postprocess;
+pub mod render;
+pub mod security;
+pub mod selfcheck;
+pub mod yaml;
+
+mod error;
+mod site;
+
+pub use content::Library;
+pub use date::Date;
+pub use diagnostic::Diagnostic;
+pub use error::Error;
+pub use site::{build, Options, Report};

@@ -1,0 +1,7 @@
+//! The `site-builder` command.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

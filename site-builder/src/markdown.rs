@@ -1,0 +1,251 @@
+//! Markdown to HTML with pulldown-cmark, resolving `@/page.md#anchor` links and giving
+//! every heading an id.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::content::{Document, Library};
+use crate::diagnostic::{closest, Diagnostic, LineIndex};
+
+/// A heading, for a table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A document's body as HTML.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub word_count: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `doc`'s body. Links to other documents are checked against `library`.
+pub fn render(doc: &Document, library: &Library) -> Result<Rendered, Vec<Diagnostic>> {
+    let place = Place {
+        doc,
+        lines: LineIndex::new(&doc.body),
+    };
+    render_text(&doc.body, library, &place)
+}
+
+/// Renders a fragment of Markdown that lives in another file (the self-check's YAML).
+pub fn render_fragment(
+    text: &str,
+    library: &Library,
+    at: &dyn Fn(usize, String) -> Diagnostic,
+) -> Result<String, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let parser = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve(&dest_url, library).unwrap_or_else(|message| {
+                    problems.push(at(range.start, message));
+                    dest_url
+                });
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        });
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+struct Place<'a> {
+    doc: &'a Document,
+    lines: LineIndex<'a>,
+}
+
+impl Place<'_> {
+    fn at(&self, offset: usize, message: String) -> Diagnostic {
+        let (line, col) = self.lines.position(offset);
+        Diagnostic::new(&self.doc.shown, line + self.doc.body_line - 1, col, message)
+    }
+}
+
+fn render_text(text: &str, library: &Library, place: &Place) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut toc = Vec::new();
+    let mut used_ids = HashSet::new();
+    let mut heading_start = None;
+    let mut word_count = 0;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolve(&dest_url, library) {
+                    Ok(url) => url,
+                    Err(message) => {
+                        problems.push(place.at(range.start, message));
+                        dest_url
+                    }
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(events.len());
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    let title = plain_text(&events[start + 1..]);
+                    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+                        let chosen = match id {
+                            Some(explicit) => explicit.to_string(),
+                            None => unique_id(&slugify(&title), &used_ids),
+                        };
+                        used_ids.insert(chosen.clone());
+                        *id = Some(CowStr::from(chosen.clone()));
+                        toc.push(Heading {
+                            level: level as u8,
+                            id: chosen,
+                            title,
+                        });
+                    }
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Text(ref t) => {
+                word_count += t.split_whitespace().count();
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut html_out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut html_out, events.into_iter());
+    Ok(Rendered {
+        html: html_out,
+        toc,
+        word_count,
+    })
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut title = String::new();
+    for event in events {
+        if let Event::Text(t) | Event::Code(t) = event {
+            title.push_str(t);
+        }
+    }
+    title
+}
+
+/// Turns `@/get-help/reporting.md#what-happens-next` into `/get-help/reporting/#what-happens-next`.
+/// Other links are left as they are.
+fn resolve<'a>(dest: &CowStr<'a>, library: &Library) -> Result<CowStr<'a>, String> {
+    let Some(target) = dest.strip_prefix("@/") else {
+        return Ok(dest.clone());
+    };
+    let (source, anchor) = match target.split_once('#') {
+        Some((s, a)) => (s, Some(a)),
+        None => (target, None),
+    };
+    if let Some(&index) = library.by_source.get(source) {
+        let url = &library.documents[index].url;
+        return Ok(CowStr::from(match anchor {
+            Some(a) => format!("{url}#{a}"),
+            None => url.clone(),
+        }));
+    }
+    if let Some(why) = library.absence_of(source) {
+        return Err(format!(
+            "this links to `{source}`, which is left out of this build ({why}); publish that page or remove the link"
+        ));
+    }
+    let known = library.by_source.keys().map(String::as_str);
+    let mut message = format!("this links to `@/{source}`, but there is no such page in content/");
+    if let Some(best) = closest(source, known) {
+        message.push_str(&format!("; did you mean `@/{best}`?"));
+    }
+    Err(message)
+}
+
+/// `What happens next?` becomes `what-happens-next`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// `base`, or `base-1`, `base-2`... whichever is not taken yet.
+pub fn unique_id(base: &str, taken: &HashSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_drop_punctuation() {
+        assert_eq!(slugify("What happens next?"), "what-happens-next");
+        assert_eq!(slugify("999 — in an emergency"), "999-in-an-emergency");
+        assert_eq!(slugify("Stalking & harassment"), "stalking-harassment");
+    }
+
+    #[test]
+    fn ids_stay_unique() {
+        let taken: HashSet<String> = ["help".to_string(), "help-1".to_string()].into();
+        assert_eq!(unique_id("help", &taken), "help-2");
+    }
+}

@@ -1,0 +1,168 @@
+//! Loading the Tera templates, and turning Tera's errors into editors' diagnostics.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tera::{ErrorKind, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+/// The templates an editor must provide.
+pub const REQUIRED: [&str; 5] = [
+    "base.html",
+    "index.html",
+    "section.html",
+    "page.html",
+    "404.html",
+];
+
+/// The site's templates, with their sources kept to place problems.
+pub struct Templates {
+    pub tera: Tera,
+    /// Template name to (shown path, source text).
+    pub sources: HashMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    /// Loads every `.html` and `.xml` file under `dir` (except `assets/`).
+    pub fn load(dir: &Path, shown_root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources = HashMap::new();
+        let mut problems = Vec::new();
+        for entry in WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            let name = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let is_template = name.ends_with(".html") || name.ends_with(".xml");
+            if !entry.file_type().is_file() || !is_template || name.starts_with("assets/") {
+                continue;
+            }
+            let shown = shown_root.join(rel);
+            match std::fs::read_to_string(path) {
+                Ok(text) => {
+                    sources.insert(name, (shown, text));
+                }
+                Err(e) => problems.push(Diagnostic::file(
+                    shown,
+                    format!("cannot read the template: {e}"),
+                )),
+            }
+        }
+        for name in REQUIRED {
+            if !sources.contains_key(name) {
+                problems.push(
+                    Diagnostic::file(
+                        shown_root.join(name),
+                        format!("the template `{name}` is missing"),
+                    )
+                    .with_help(format!("every site needs templates/{name}")),
+                );
+            }
+        }
+        // Parse each template alone first, so every syntax error is reported, not just one.
+        let mut names: Vec<&String> = sources.keys().collect();
+        names.sort();
+        for name in names {
+            let mut alone = Tera::new();
+            match alone.add_raw_template(name, &sources[name].1) {
+                Err(e) if matches!(e.kind(), ErrorKind::SyntaxError(_)) => {
+                    problems.push(from_tera(&e, &sources, None))
+                }
+                _ => {}
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(n, (_, text))| (n.as_str(), text.as_str())),
+        )
+        .map_err(|e| vec![from_tera(&e, &sources, None)])?;
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// Where `needle` first appears in the templates, for problems found in rendered HTML.
+    pub fn find(&self, needle: &str) -> Option<Diagnostic> {
+        let mut names: Vec<&String> = self.sources.keys().collect();
+        names.sort();
+        names.into_iter().find_map(|name| {
+            let (shown, text) = &self.sources[name];
+            let (line, col) = crate::diagnostic::LineIndex::new(text).find(needle)?;
+            Some(Diagnostic::new(shown, line, col, String::new()))
+        })
+    }
+}
+
+/// A Tera error as `templates/x.html:line:col`. `rendering` names the document being
+/// rendered, for errors that have no template position.
+pub fn from_tera(
+    error: &tera::Error,
+    sources: &HashMap<String, (PathBuf, String)>,
+    rendering: Option<&Path>,
+) -> Diagnostic {
+    let shown = |name: &str| {
+        sources
+            .get(name)
+            .map_or_else(|| PathBuf::from("templates").join(name), |(p, _)| p.clone())
+    };
+    match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let mut message = report.message().to_string();
+            if let Some(doc) = rendering {
+                message = format!("{message} (while rendering {})", doc.display());
+            }
+            Diagnostic::new(
+                shown(report.filename()),
+                span.start_line,
+                span.start_col + 1,
+                message,
+            )
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            let (shown_path, text) = sources.get(current).cloned().unwrap_or_default();
+            let (line, col) = crate::diagnostic::LineIndex::new(&text)
+                .find(parent.as_str())
+                .unwrap_or((1, 1));
+            Diagnostic::new(
+                shown_path,
+                line,
+                col,
+                format!("`{current}` extends `{parent}`, which does not exist"),
+            )
+            .with_help("check the name in `{% extends %}` against the files in templates/")
+        }
+        ErrorKind::TemplateNotFound(name) => Diagnostic::file(
+            rendering.map_or_else(|| PathBuf::from("templates"), Path::to_path_buf),
+            format!("the template `{name}` does not exist"),
+        ),
+        _ => {
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            Diagnostic::file(
+                rendering.map_or_else(|| PathBuf::from("templates"), Path::to_path_buf),
+                message,
+            )
+        }
+    }
+}

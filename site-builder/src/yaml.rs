@@ -1,0 +1,290 @@
+//! The one place that reads YAML: typed values through serde_yaml, and the positions of
+//! values through saphyr-parser, so that problems found after parsing (a condition in the
+//! self-check, a link in site.yaml) can still name `file:line:col`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{closest, Diagnostic};
+
+/// Where a YAML document starts inside its file (front matter starts on line 2).
+#[derive(Debug, Clone, Copy)]
+pub struct Origin {
+    pub line: usize,
+}
+
+impl Origin {
+    pub const FILE: Origin = Origin { line: 1 };
+}
+
+/// Parses `text` into `T`, turning serde_yaml's error into an editor's diagnostic.
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    origin: Origin,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|error| diagnostic(&error, path, origin))
+}
+
+fn diagnostic(error: &serde_yaml::Error, path: &Path, origin: Origin) -> Diagnostic {
+    let (line, col) = error
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let raw = error.to_string();
+    let message = match raw.rfind(" at line ") {
+        Some(at) => raw[..at].to_string(),
+        None => raw,
+    };
+    let mut d = Diagnostic::new(path, line + origin.line - 1, col, reword(&message));
+    if let Some(help) = help_for(&message) {
+        d = d.with_help(help);
+    }
+    d
+}
+
+/// serde's wording is for programmers; editors get plainer words.
+fn reword(message: &str) -> String {
+    if let Some(rest) = message.split_once("unknown field `") {
+        let name = rest.1.split('`').next().unwrap_or_default();
+        return format!("{}unknown field `{name}`", rest.0);
+    }
+    message
+        .replace("invalid type: ", "wrong kind of value: ")
+        .replace("string \"", "text \"")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a boolean", "expected true or false")
+        .replace("expected a string", "expected text")
+}
+
+fn help_for(message: &str) -> Option<String> {
+    if let Some((_, rest)) = message.split_once("unknown field `") {
+        let (name, expected) = rest.split_once('`')?;
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return Some(match closest(name, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the known fields are {}", quote_list(&known)),
+        });
+    }
+    if message.contains("missing field `title`") {
+        return Some("add a line such as `title: Reporting stalking` to the front matter".into());
+    }
+    if message.contains("did not find expected")
+        || message.contains("mapping values are not allowed")
+    {
+        return Some("check the indentation and that each `key: value` pair has a space after the colon; put text containing `: ` in quotes".into());
+    }
+    None
+}
+
+fn quote_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How a scalar was written, which decides where its text starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Quoted,
+    Block,
+}
+
+/// Where a value starts in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub col: usize,
+    pub style: Style,
+}
+
+impl Place {
+    /// The position of the `offset`-th byte of a single-line scalar's text.
+    pub fn inside(&self, value: &str, offset: usize) -> (usize, usize) {
+        let chars = value[..offset.min(value.len())].chars().count();
+        match self.style {
+            Style::Plain => (self.line, self.col + chars),
+            Style::Quoted => (self.line, self.col + 1 + chars),
+            Style::Block => (self.line, self.col),
+        }
+    }
+}
+
+/// Positions of every value in a document, by path: `questions.2.show_if`.
+#[derive(Debug, Default)]
+pub struct Positions {
+    places: HashMap<String, Place>,
+}
+
+impl Positions {
+    /// Indexes `text`. A document that does not parse yields no positions: serde_yaml will
+    /// already have reported the syntax error.
+    pub fn of(text: &str, origin: Origin) -> Positions {
+        let mut walker = Walker {
+            places: HashMap::new(),
+            stack: Vec::new(),
+            origin,
+        };
+        for item in Parser::new_from_str(text) {
+            let Ok((event, span)) = item else { break };
+            walker.visit(event, span.start.line(), span.start.col() + 1);
+        }
+        Positions {
+            places: walker.places,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<Place> {
+        self.places.get(path).copied()
+    }
+
+    /// The place of `path`, or of its nearest recorded ancestor.
+    pub fn nearest(&self, path: &str) -> Place {
+        let mut path = path;
+        loop {
+            if let Some(place) = self.get(path) {
+                return place;
+            }
+            match path.rfind('.') {
+                Some(dot) => path = &path[..dot],
+                None => {
+                    return Place {
+                        line: 1,
+                        col: 1,
+                        style: Style::Plain,
+                    }
+                }
+            }
+        }
+    }
+}
+
+enum Frame {
+    Map { key: Option<String>, prefix: String },
+    Seq { index: usize, prefix: String },
+}
+
+struct Walker {
+    places: HashMap<String, Place>,
+    stack: Vec<Frame>,
+    origin: Origin,
+}
+
+impl Walker {
+    /// The path the next value in the current container takes.
+    fn next_path(&self) -> Option<String> {
+        match self.stack.last()? {
+            Frame::Map {
+                key: Some(key),
+                prefix,
+            } => Some(join(prefix, key)),
+            Frame::Map { key: None, .. } => None,
+            Frame::Seq { index, prefix } => Some(join(prefix, &index.to_string())),
+        }
+    }
+
+    fn finish_value(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Map { key, .. }) => *key = None,
+            Some(Frame::Seq { index, .. }) => *index += 1,
+            None => {}
+        }
+    }
+
+    fn record(&mut self, path: &str, line: usize, col: usize, style: Style) {
+        let place = Place {
+            line: line + self.origin.line - 1,
+            col,
+            style,
+        };
+        self.places.insert(path.to_string(), place);
+    }
+
+    fn visit(&mut self, event: Event<'_>, line: usize, col: usize) {
+        match event {
+            Event::Scalar(text, style, ..) => {
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = self.stack.last_mut()
+                {
+                    *key = Some(text.into_owned());
+                    return;
+                }
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                    _ => Style::Block,
+                };
+                if let Some(path) = self.next_path() {
+                    self.record(&path, line, col, style);
+                }
+                self.finish_value();
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let prefix = self.next_path().unwrap_or_default();
+                if !prefix.is_empty() {
+                    self.record(&prefix, line, col, Style::Block);
+                }
+                self.stack.push(match event {
+                    Event::MappingStart(..) => Frame::Map { key: None, prefix },
+                    _ => Frame::Seq { index: 0, prefix },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.finish_value();
+            }
+            Event::Alias(..) => self.finish_value(),
+            _ => {}
+        }
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Front {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_closest() {
+        let err = parse::<Front>("titel: Hi\n", Path::new("a.md"), Origin { line: 2 }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn positions_follow_paths() {
+        let text = "questions:\n  - id: danger\n    show_if: danger = no\n  - id: x\n    show_if: \"a = b\"\n";
+        let positions = Positions::of(text, Origin::FILE);
+        let place = positions.get("questions.0.show_if").unwrap();
+        assert_eq!((place.line, place.col), (3, 14));
+        assert_eq!(place.inside("danger = no", 9), (3, 23));
+        let quoted = positions.get("questions.1.show_if").unwrap();
+        assert_eq!(quoted.inside("a = b", 4), (5, 19));
+        assert_eq!(positions.nearest("questions.1.missing").line, 4);
+    }
+}
