@@ -122,7 +122,7 @@ mod tests {
     fn bad_date_names_its_line() {
         let err = split("---\ntitle: Hi\ndate: 2027-13-01\n---\n", Path::new("a.md")).unwrap_err();
         assert_eq!((err.line, err.col), (3, 7));
-        assert!(err.message.contains("not a date"), "{}", err.message);
+        assert!(err.message.contains("not a real day"), "{}", err.message);
     }
 
     #[test]
