@@ -56,7 +56,7 @@ impl Definition {
         }
         check_ids(
             spec.questions.iter().map(|q| &q.id),
-            "question",
+            ("question", ""),
             question,
             true,
             &mut problems,
@@ -66,7 +66,7 @@ impl Definition {
         }
         check_ids(
             spec.outcomes.iter().map(|o| &o.id),
-            "outcome",
+            ("outcome", ""),
             outcome,
             false,
             &mut problems,
@@ -74,7 +74,7 @@ impl Definition {
         let reason = |index, field| Site::Reason { index, field };
         check_ids(
             spec.reasons.iter().map(|r| &r.id),
-            "reason",
+            ("reason", ""),
             reason,
             false,
             &mut problems,
@@ -167,9 +167,11 @@ pub(crate) fn id_problem(id: &str, in_conditions: bool) -> Option<(String, Optio
     None
 }
 
+/// Reports invalid and duplicate ids. `what` names the kind of entry, and what it belongs
+/// to (as a phrase such as " of question `q`", or "").
 fn check_ids<'a>(
     ids: impl Iterator<Item = &'a String>,
-    what: &str,
+    what: (&str, &str),
     site: impl Fn(usize, Field) -> Site,
     in_conditions: bool,
     problems: &mut Vec<Problem>,
@@ -180,8 +182,9 @@ fn check_ids<'a>(
             problems.push(Problem::new(site(index, Field::Id), message).maybe_help(help));
         } else if let Entry::Occupied(earlier) = first.entry(id) {
             let earlier = *earlier.get();
-            let message = format!("{what} `{id}` is defined twice");
-            let help = format!("the first is {what} {}; give each its own id", earlier + 1);
+            let (kind, owner) = what;
+            let message = format!("{kind} `{id}`{owner} is defined twice");
+            let help = format!("the first is {kind} {}; give each its own id", earlier + 1);
             problems.push(Problem::new(site(index, Field::Id), message).help(help));
         } else {
             first.insert(id, index);
@@ -207,10 +210,10 @@ fn check_options(index: usize, question: &QuestionSpec, problems: &mut Vec<Probl
         Field::Id => site(Field::Option(i)),
         other => site(other),
     };
-    let what = format!("option of `{}`", question.id);
+    let owner = format!(" of question `{}`", question.id);
     check_ids(
         question.options.iter().map(|o| &o.id),
-        &what,
+        ("option", &owner),
         option,
         true,
         problems,

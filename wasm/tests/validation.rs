@@ -1,0 +1,256 @@
+//! Build-time checks: invalid definitions, enumeration and examples, asserted as editors
+//! will read them (site-builder adds the file, line and column).
+
+mod fixture;
+
+use fixture::{outcome, question, reason};
+use selfcheck_engine::{Definition, Field, Kind, Problem, Site, Spec};
+
+/// Each problem in its terse form: `site@offset: message (help: ..)`.
+fn problems(spec: &Spec) -> Vec<String> {
+    match Definition::from_spec(spec) {
+        Ok(_) => vec![],
+        Err(problems) => problems.iter().map(Problem::to_string).collect(),
+    }
+}
+
+#[test]
+fn the_fixture_is_valid_and_every_path_is_covered() {
+    let definition = fixture::definition();
+    assert_eq!(definition.validate(), []);
+    assert_eq!(definition.check_examples(&fixture::examples()), []);
+}
+
+#[test]
+fn every_problem_is_reported_with_its_place() {
+    let mut spec = fixture::spec();
+    spec.questions[1].options[2].id = "contact".into();
+    spec.questions[3].show_if = Some("danger = no and fear = yes".into());
+    spec.questions[6].id = "Relationship".into();
+    spec.questions
+        .push(question("fear", Kind::One, &["yes"], None));
+    spec.outcomes[2].when = Some("occasions = twice and behaviours = following".into());
+    spec.reasons[1].when = "behaviours has any of [following,".into();
+    assert_eq!(
+        problems(&spec),
+        [
+            "questions[6].id: `Relationship` is not a valid id: use lowercase letters, digits, `-` and `_` (help: for example `relationship`)",
+            "questions[7].id: question `fear` is defined twice (help: the first is question 5; give each its own id)",
+            "questions[1].options[2]: option `contact` of question `behaviours` is defined twice (help: the first is option 2; give each its own id)",
+            "questions[3].show_if@16: `show_if` can only look at earlier questions, but `fear` comes after `unwanted` (help: move the question earlier, or change the condition)",
+            "outcomes[2].when@12: unknown option `twice` for question `occasions` (help: did you mean `twice-or-more`?)",
+            "outcomes[2].when@33: `behaviours` allows many answers, so `=` does not apply to it (help: use `behaviours has following`)",
+            "reasons[1].when@33: expected an option after `,` but found end of condition",
+            "reasons[8].when@0: unknown question `relationship` (help: did you mean `Relationship`?)",
+        ]
+    );
+}
+
+#[test]
+fn the_last_outcome_and_only_the_last_has_no_when() {
+    let mut spec = fixture::spec();
+    spec.outcomes[1].when = None;
+    spec.outcomes[5].when = Some("danger = no".into());
+    assert_eq!(
+        problems(&spec),
+        [
+            "outcomes[1].id: outcome `stalking-urgent` has no `when`, but only the last outcome may have none: the outcomes after it could never be given (help: add a `when`, or move this outcome to the end)",
+            "outcomes[5].when: the last outcome, `no-signs`, must have no `when`, so that every answer gives an outcome (help: remove its `when`, or add a last outcome without one)",
+        ]
+    );
+    assert_eq!(
+        problems(&Spec::default()),
+        [
+            "definition: there are no questions",
+            "definition: there are no outcomes"
+        ]
+    );
+}
+
+#[test]
+fn ids_that_conditions_cannot_name_are_rejected() {
+    let spec = Spec {
+        questions: vec![
+            question("any", Kind::Many, &["all", "x"], None),
+            question("q", Kind::One, &[], None),
+        ],
+        outcomes: vec![outcome("end", None)],
+        reasons: vec![reason("r", "q = x"), reason("r", "q = y")],
+    };
+    assert_eq!(
+        problems(&spec),
+        [
+            "questions[0].id: `any` cannot be an id: conditions use it as a keyword",
+            "questions[0].options[0]: `all` cannot be an id: conditions use it as a keyword",
+            "questions[1].options: question `q` has no options",
+            "reasons[1].id: reason `r` is defined twice (help: the first is reason 1; give each its own id)",
+            "reasons[0].when@4: unknown option `x` for question `q`",
+            "reasons[1].when@4: unknown option `y` for question `q`",
+        ]
+    );
+}
+
+#[test]
+fn conditions_read_back_as_written() {
+    let definition = fixture::definition();
+    let urgent = definition.outcomes()[1].when.as_ref().unwrap();
+    assert_eq!(
+        urgent.display(&definition).to_string(),
+        format!("{} and (fear = yes or risk has any)", fixture::PATTERN)
+    );
+    let close = &definition.reasons()[8].when;
+    assert_eq!(
+        close.display(&definition).to_string(),
+        "relationship in [partner, ex-partner]"
+    );
+}
+
+#[test]
+fn an_outcome_hidden_behind_an_earlier_one_is_unreachable() {
+    let mut spec = fixture::spec();
+    // `stalking` before `stalking-urgent`: the urgent one can never be given.
+    spec.outcomes.swap(1, 2);
+    spec.reasons
+        .push(reason("impossible", "danger = yes and behaviours has any"));
+    spec.questions[6].show_if = Some("danger = yes and behaviours has following".into());
+    let definition = Definition::from_spec(&spec).unwrap();
+    let found: Vec<String> = definition
+        .validate()
+        .iter()
+        .map(Problem::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "questions[6].show_if: question `relationship` is never shown: its `show_if` does not hold for any answers",
+            "outcomes[2].when: outcome `stalking-urgent` is unreachable: whenever its `when` holds, an earlier outcome applies first (`stalking`)",
+            "reasons[8].when: reason `close` is never shown: its `when` does not hold for any complete answers",
+            "reasons[9].when: reason `impossible` is never shown: its `when` does not hold for any complete answers",
+        ]
+    );
+}
+
+#[test]
+fn an_outcome_whose_condition_never_holds_is_unreachable() {
+    let mut spec = fixture::spec();
+    spec.outcomes[4].when = Some("behaviours has none and occasions = once".into());
+    let definition = Definition::from_spec(&spec).unwrap();
+    let problems = definition.validate();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].at,
+        Site::Outcome {
+            index: 4,
+            field: Field::When
+        }
+    );
+    assert_eq!(
+        problems[0].message,
+        "outcome `not-yet-repeated` is unreachable: its `when` does not hold for any answers"
+    );
+}
+
+#[test]
+fn a_space_too_large_to_enumerate_is_reported_with_its_size() {
+    let options = ["a", "b", "c", "d", "e"];
+    let questions: Vec<_> = (0..10)
+        .map(|i| question(&format!("q{i}"), Kind::One, &options, None))
+        .collect();
+    // Naming every option makes every answer distinguishable: 5^10 paths.
+    let reasons = (0..10)
+        .map(|i| reason(&format!("r{i}"), &format!("q{i} in [a, b, c, d, e]")))
+        .collect();
+    let spec = Spec {
+        questions,
+        outcomes: vec![outcome("end", None)],
+        reasons,
+    };
+    let problems = Definition::from_spec(&spec).unwrap().validate();
+    assert_eq!(
+        problems.iter().map(Problem::to_string).collect::<Vec<_>>(),
+        ["definition: the self-check has too many answer paths to check: more than 2000000 (up to 9765625) (help: name fewer options in conditions, or hide more questions with `show_if`)"]
+    );
+
+    let many = Spec {
+        questions: vec![question("q", Kind::Many, &["a"; 0], None)],
+        ..Spec::default()
+    };
+    assert!(Definition::from_spec(&many).is_err());
+}
+
+#[test]
+fn show_if_prunes_the_space_below_the_bound() {
+    let options = ["a", "b", "c", "d", "e"];
+    // Five answers to q0 each open their own branch of questions; only one branch is shown.
+    let mut questions = vec![question("q0", Kind::One, &options, None)];
+    for i in 1..10 {
+        let show_if = format!("q0 = {}", options[i % 5]);
+        questions.push(question(
+            &format!("q{i}"),
+            Kind::One,
+            &options,
+            Some(&show_if),
+        ));
+    }
+    let reasons = (1..10)
+        .map(|i| reason(&format!("r{i}"), &format!("q{i} in [a, b, c, d, e]")))
+        .collect();
+    let spec = Spec {
+        questions,
+        outcomes: vec![outcome("end", None)],
+        reasons,
+    };
+    let definition = Definition::from_spec(&spec).unwrap();
+    assert_eq!(definition.validate_within(1_000), []);
+}
+
+#[test]
+fn a_failing_example_shows_answers_expectation_result_and_what_held() {
+    let definition = fixture::definition();
+    let mut examples = fixture::examples();
+    examples[2].expect = "stalking-urgent".into();
+    examples[0].expect_reasons = Some(vec!["in-danger".into(), "fear".into()]);
+    let found = definition.check_examples(&examples);
+    assert_eq!(
+        found.iter().map(Problem::to_string).collect::<Vec<_>>(),
+        [
+            "examples[0].expect_reasons: reasons [in-danger, fear] were expected but [in-danger] were given. Answers: danger=yes. Held: outcomes.emergency (danger = yes), reasons.in-danger (danger = yes).",
+            "examples[2].expect: outcome `stalking-urgent` was expected but `stalking` was given. Answers: danger=no, behaviours=[following, contact], occasions=twice-or-more, unwanted=yes, fear=no, risk=[none], relationship=stranger. Held: outcomes.stalking (behaviours has any and occasions = twice-or-more and unwanted = yes), reasons.behaviour-following (behaviours has following), reasons.repeated (occasions = twice-or-more), reasons.unwanted (unwanted = yes). (help: `stalking-urgent` applies when: behaviours has any and occasions = twice-or-more and unwanted = yes and (fear = yes or risk has any))",
+            "outcomes[2].id: outcome `stalking` has no example (help: add an example with `expect: stalking`)",
+        ]
+    );
+}
+
+#[test]
+fn example_mistakes_point_at_the_answer_or_expectation() {
+    let definition = fixture::definition();
+    let examples = [
+        fixture::example(
+            &[("danger", &["no"]), ("behavours", &["x"])],
+            "stalkng",
+            Some(&["repeat"]),
+        ),
+        fixture::example(
+            &[("danger", &["no"]), ("behaviours", &["following"])],
+            "stalking",
+            None,
+        ),
+        fixture::example(&[("danger", &["ye"])], "emergency", None),
+    ];
+    let found: Vec<String> = examples
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| definition.check_example(i, e))
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "examples[0].answers[1]: unknown question `behavours` (help: did you mean `behaviours`?)",
+            "examples[0].expect: unknown outcome `stalkng` (help: did you mean `stalking`?)",
+            "examples[0].expect_reasons[0]: unknown reason `repeat` (help: did you mean `repeated`?)",
+            "examples[1].answers: the answers are incomplete: question `occasions` is shown but not answered (help: add an answer for `occasions`)",
+            "examples[2].answers[0]: unknown option `ye` for question `danger` (help: did you mean `yes`?)",
+        ]
+    );
+}
