@@ -98,6 +98,7 @@ fn render_text(text: &str, library: &Library, place: &Place) -> Result<Rendered,
     let mut toc = Vec::new();
     let mut used_ids = HashSet::new();
     let mut heading_start = None;
+    let mut image: Option<(usize, String, String)> = None;
     let mut word_count = 0;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -144,8 +145,27 @@ fn render_text(text: &str, library: &Library, place: &Place) -> Result<Rendered,
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                image = Some((range.start, dest_url.to_string(), String::new()));
+                events.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, src, alt)) = image.take() {
+                    if alt.trim().is_empty() {
+                        problems.push(
+                            place
+                                .at(at, format!("the image `{src}` has no alt text"))
+                                .with_help(format!("describe what it shows between the brackets: ![a phone showing missed calls]({src})")),
+                        );
+                    }
+                }
+                events.push(event);
+            }
             Event::Text(ref t) => {
                 word_count += t.split_whitespace().count();
+                if let Some((_, _, alt)) = image.as_mut() {
+                    alt.push_str(t);
+                }
                 events.push(event);
             }
             other => events.push(other),
@@ -192,7 +212,7 @@ fn resolve<'a>(dest: &CowStr<'a>, library: &Library) -> Result<CowStr<'a>, Strin
     }
     if let Some(why) = library.absence_of(source) {
         return Err(format!(
-            "this links to `{source}`, which is left out of this build ({why}); publish that page or remove the link"
+            "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
         ));
     }
     let known = library.by_source.keys().map(String::as_str);

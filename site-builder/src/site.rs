@@ -93,7 +93,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
             return Err(Error::Problems(problems));
         }
     };
-    check_templates_exist(&library, &templates)?;
+    check_templates_exist(&library, &templates, &content_dir)?;
     check_banner_link(&config, &library)?;
 
     let selfcheck = selfcheck::prepare(&config, &content_dir, &options.root, &library)?;
@@ -216,6 +216,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     index
         .files
         .extend(library.assets.iter().map(|a| a.to.clone()));
+    // Pages that failed to render still exist: links to them are not broken.
+    index
+        .files
+        .extend(library.documents.iter().map(Document::output_path));
     for b in &mut built {
         index.files.insert(b.file.clone());
         index.ids.insert(b.url.clone(), std::mem::take(&mut b.ids));
@@ -351,25 +355,29 @@ fn locate(
     diagnostic
 }
 
-fn check_templates_exist(library: &Library, templates: &Templates) -> Result<(), Error> {
+fn check_templates_exist(
+    library: &Library,
+    templates: &Templates,
+    content_dir: &Path,
+) -> Result<(), Error> {
     let problems: Vec<Diagnostic> = library
         .documents
         .iter()
         .filter(|d| !templates.has(d.template()))
         .map(|d| {
-            let text = std::fs::read_to_string(d.shown.as_path()).unwrap_or_default();
+            let text = std::fs::read_to_string(content_dir.join(&d.source)).unwrap_or_default();
             let (line, col) = LineIndex::new(&text).find("template:").unwrap_or((2, 1));
             let mut known: Vec<&str> = templates.sources.keys().map(String::as_str).collect();
             known.sort();
-            let d = Diagnostic::new(
+            let problem = Diagnostic::new(
                 &d.shown,
                 line,
                 col,
                 format!("the template `{}` does not exist", d.template()),
             );
-            match crate::diagnostic::closest(d.message.as_str(), known.iter().copied()) {
-                Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                None => d.with_help(format!("the templates are: {}", known.join(", "))),
+            match crate::diagnostic::closest(d.template(), known.iter().copied()) {
+                Some(best) => problem.with_help(format!("did you mean `{best}`?")),
+                None => problem.with_help(format!("the templates are: {}", known.join(", "))),
             }
         })
         .collect();

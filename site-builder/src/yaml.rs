@@ -35,15 +35,29 @@ fn diagnostic(error: &serde_yaml::Error, path: &Path, origin: Origin) -> Diagnos
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
     let raw = error.to_string();
-    let message = match raw.rfind(" at line ") {
-        Some(at) => raw[..at].to_string(),
-        None => raw,
-    };
+    let message = without_positions(&raw);
     let mut d = Diagnostic::new(path, line + origin.line - 1, col, reword(&message));
     if let Some(help) = help_for(&message) {
         d = d.with_help(help);
     }
     d
+}
+
+/// serde_yaml puts positions (relative to the YAML, not the file) inside its messages;
+/// the diagnostic carries the file position instead.
+fn without_positions(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + " at line ".len()..];
+        let skip = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(tail.len());
+        rest = &tail[skip..];
+    }
+    out.push_str(rest);
+    out.trim_end().to_string()
 }
 
 /// serde's wording is for programmers; editors get plainer words.
@@ -71,6 +85,9 @@ fn help_for(message: &str) -> Option<String> {
     }
     if message.contains("missing field `title`") {
         return Some("add a line such as `title: Reporting stalking` to the front matter".into());
+    }
+    if message.contains("quoted scalar") {
+        return Some("a quotation mark was opened but not closed: check that every text starting with \" ends with \" on the same line".into());
     }
     if message.contains("did not find expected")
         || message.contains("mapping values are not allowed")

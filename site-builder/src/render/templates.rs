@@ -128,12 +128,18 @@ pub fn from_tera(
             if let Some(doc) = rendering {
                 message = format!("{message} (while rendering {})", doc.display());
             }
-            Diagnostic::new(
+            let problem = Diagnostic::new(
                 shown(report.filename()),
                 span.start_line,
                 span.start_col + 1,
                 message,
-            )
+            );
+            match error.kind() {
+                ErrorKind::SyntaxError(_) => problem.with_help(
+                    "every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}",
+                ),
+                _ => problem,
+            }
         }
         ErrorKind::MissingParent { current, parent } => {
             let (shown_path, text) = sources.get(current).cloned().unwrap_or_default();

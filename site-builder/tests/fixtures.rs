@@ -1,0 +1,144 @@
+//! Fixture sites run through the real `site-builder` command.
+//!
+//! `fixtures/base` is a valid site. Each folder in `fixtures/invalid` holds files that are
+//! laid over a copy of it to make one mistake, and `expected.txt`: the exact error output
+//! an editor reads. Set `UPDATE_EXPECT=1` to rewrite the expected files after a deliberate
+//! change of wording, then read the diff.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else if rel != Path::new("expected.txt") {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn site_builder(args: &[&str], root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .args(["--now", "2026-11-28"])
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Builds the base site, lays the fixture over it, and checks the failed build's output
+/// and that the previous `public/` is exactly as it was.
+fn assert_invalid(name: &str) {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("base"), site.path());
+    let first = site_builder(&["build"], site.path());
+    assert!(
+        first.status.success(),
+        "the base site must build: {}",
+        text(&first.stderr)
+    );
+    let before = snapshot(&site.path().join("public"));
+    assert!(before.len() > 5);
+
+    let fixture = fixtures().join("invalid").join(name);
+    copy_tree(&fixture, site.path());
+    let failed = site_builder(&["build"], site.path());
+    assert_eq!(
+        failed.status.code(),
+        Some(1),
+        "{name} must fail: {}",
+        text(&failed.stdout)
+    );
+    let stderr = text(&failed.stderr);
+    let expected_path = fixture.join("expected.txt");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&expected_path, &stderr).unwrap();
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    assert_eq!(stderr, expected, "error output of the `{name}` fixture");
+    assert_eq!(
+        snapshot(&site.path().join("public")),
+        before,
+        "{name}: the previous public/ changed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "{name}: staging folders left behind: {leftovers:?}"
+    );
+
+    let checked = site_builder(&["check"], site.path());
+    assert_eq!(checked.status.code(), Some(1));
+    assert_eq!(
+        text(&checked.stderr),
+        expected,
+        "`check` reports the same problems as `build`"
+    );
+}
+
+macro_rules! invalid {
+    ($($test:ident => $folder:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                assert_invalid($folder);
+            }
+        )*
+    };
+}
+
+invalid! {
+    bad_yaml => "bad-yaml",
+    unknown_field => "unknown-field",
+    field_typo => "field-typo",
+    bad_date => "bad-date",
+    missing_title => "missing-title",
+    duplicate_url => "duplicate-url",
+    broken_link => "broken-link",
+    broken_anchor => "broken-anchor",
+    missing_alt => "missing-alt",
+    inline_script => "inline-script",
+    third_party_script => "third-party-script",
+    third_party_image => "third-party-image",
+    inline_handler => "inline-handler",
+    missing_template => "missing-template",
+    tera_syntax_error => "tera-syntax-error",
+    link_to_draft => "link-to-draft",
+    unknown_site_key => "unknown-site-key",
+    no_front_matter => "no-front-matter",
+    several_problems => "several-problems",
+    several_page_problems => "several-page-problems",
+}

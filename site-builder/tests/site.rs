@@ -1,0 +1,261 @@
+//! Valid sites built through the real command: the output tree, the key HTML, schedules,
+//! and the real `content/` of this repository.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn base() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn build(root: &Path, now: &str, extra: &[&str]) -> (tempfile::TempDir, String) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let mut args = vec![
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        public.to_str().unwrap(),
+        "--now",
+        now,
+    ];
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (out, stdout)
+}
+
+fn read(out: &tempfile::TempDir, file: &str) -> String {
+    std::fs::read_to_string(out.path().join("public").join(file))
+        .unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn tree(out: &tempfile::TempDir) -> Vec<String> {
+    let public = out.path().join("public");
+    let mut files: Vec<String> = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&public)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn base_site_output_tree_and_summary() {
+    let (out, stdout) = build(&base(), "2026-11-28", &[]);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "left out: guides/draft.md (draft)");
+    assert_eq!(
+        lines[1],
+        "left out: news/awareness-week.md (publishes 2027-04-19)"
+    );
+    assert!(
+        lines[2].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        "{}",
+        lines[2]
+    );
+    let files = tree(&out);
+    let css = files
+        .iter()
+        .find(|f| f.starts_with("assets/site."))
+        .expect("hashed stylesheet")
+        .clone();
+    assert!(css.len() == "assets/site.0123456789.css".len(), "{css}");
+    let expected = vec![
+        "404.html",
+        "_headers",
+        css.as_str(),
+        "atom.xml",
+        "guides/bundle/index.html",
+        "guides/bundle/missed-calls.svg",
+        "guides/first/index.html",
+        "guides/index.html",
+        "index.html",
+        "news/earlier/index.html",
+        "news/index.html",
+        "robots.txt",
+        "sitemap.xml",
+    ];
+    assert_eq!(files, expected);
+}
+
+#[test]
+fn pages_carry_markdown_features_ids_and_safe_links() {
+    let (out, _) = build(&base(), "2026-11-28", &[]);
+    let first = read(&out, "guides/first/index.html");
+    assert!(first.contains(
+        r##"<h2 id="keep-a-record">Keep a record<a class="heading-anchor" href="#keep-a-record""##
+    ));
+    assert!(first.contains("<table><thead><tr><th>Date</th>"));
+    assert!(first.contains("<del>old</del>"));
+    assert!(first.contains(r#"class="footnote-definition""#));
+    assert!(first.contains(r#"<a href="/guides/bundle/">the bundle guide</a>"#));
+    assert!(first
+        .contains(r#"href="https://www.bbc.co.uk/weather" rel="nofollow noreferrer noopener""#));
+    assert!(
+        first.contains(r#"<a class="crumb" href="/guides/">Guides</a>"#),
+        "breadcrumbs"
+    );
+    assert!(first.contains("<title>Recognising unwanted contact</title>"));
+    assert!(
+        first.contains(r#"<h2 id="get-help">Get help</h2>"#),
+        "template headings get ids too"
+    );
+    assert!(
+        !first.contains("class=\"banner\""),
+        "the banner is not live yet"
+    );
+    let home = read(&out, "index.html");
+    assert!(home.contains(r#"<a href="/news/earlier/#the-figures">"#));
+    assert!(
+        home.contains(
+            r#"<li><a href="/guides/">Guides</a></li><li><a href="/news/">News</a></li>"#
+        ),
+        "menu by weight"
+    );
+    let bundle = read(&out, "guides/bundle/index.html");
+    assert!(bundle.contains(
+        r#"<img src="missed-calls.svg" alt="A phone screen showing a list of missed calls""#
+    ));
+    let guides = read(&out, "guides/index.html");
+    assert!(
+        guides.find("/guides/first/").unwrap() < guides.find("/guides/bundle/\">Photos").unwrap(),
+        "weight order"
+    );
+}
+
+#[test]
+fn machine_files_list_published_pages_only() {
+    let (out, _) = build(&base(), "2026-11-28", &[]);
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://awareness.example.org/guides/first/</loc>"));
+    assert!(sitemap.contains("<lastmod>2026-01-10</lastmod>"));
+    assert!(!sitemap.contains("draft"));
+    assert!(!sitemap.contains("awareness-week"));
+    let atom = read(&out, "atom.xml");
+    assert!(atom.contains("<title>Figures for last year</title>"));
+    assert!(!atom.contains("Awareness week"));
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://awareness.example.org/sitemap.xml\n"
+    );
+    let headers = read(&out, "_headers");
+    assert!(headers.starts_with(
+        "/*\n  Content-Security-Policy: default-src 'none'; script-src 'self' 'wasm-unsafe-eval';"
+    ));
+    assert!(headers.contains("frame-ancestors 'none'"));
+    assert!(headers.contains("  Referrer-Policy: no-referrer\n"));
+    let page = read(&out, "guides/first/index.html");
+    assert!(
+        page.contains("require-trusted-types-for &#39;script&#39;"),
+        "the CSP meta tag"
+    );
+    assert!(
+        !page.contains("frame-ancestors"),
+        "frame-ancestors is ignored in <meta>, so it is left out"
+    );
+    assert!(read(&out, "404.html").contains("<h1 id=\"page-not-found\">Page not found</h1>"));
+}
+
+#[test]
+fn schedule_and_drafts() {
+    let (out, stdout) = build(&base(), "2027-04-20", &["--drafts"]);
+    assert!(
+        stdout.starts_with("Built 5 pages and 3 sections, 0 left out"),
+        "{stdout}"
+    );
+    let home = read(&out, "index.html");
+    assert!(home.contains(r#"<p class="banner">Awareness week is on now. <a href="/news/awareness-week/">More</a></p>"#));
+    let atom = read(&out, "atom.xml");
+    assert!(
+        atom.find("Awareness week").unwrap() < atom.find("Figures for last year").unwrap(),
+        "newest first"
+    );
+    assert!(tree(&out).contains(&"guides/draft/index.html".to_string()));
+
+    let (out, stdout) = build(&base(), "2027-06-01", &[]);
+    assert!(
+        stdout.contains("left out: news/awareness-week.md (expired 2027-05-31)"),
+        "{stdout}"
+    );
+    assert!(
+        !read(&out, "index.html").contains("class=\"banner\""),
+        "the banner has ended"
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(base()) {
+        let entry = entry.unwrap();
+        let target = site.path().join(entry.path().strip_prefix(base()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let output = run(&[
+        "check",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--now",
+        "2026-11-28",
+    ]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("(checked, nothing written)"));
+    let names: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, ["content", "templates"]);
+}
+
+#[test]
+fn the_real_site_builds_with_titles_and_descriptions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    for now in ["2026-11-28", "2027-04-20"] {
+        let (out, _) = build(root, now, &[]);
+        for file in tree(&out).iter().filter(|f| f.ends_with(".html")) {
+            let html = read(&out, file);
+            let title = html
+                .split("<title>")
+                .nth(1)
+                .and_then(|t| t.split("</title>").next())
+                .unwrap_or("");
+            assert!(!title.trim().is_empty(), "{file} has no title");
+            if file != "404.html" {
+                let description = html
+                    .split("<meta name=\"description\" content=\"")
+                    .nth(1)
+                    .and_then(|t| t.split('"').next())
+                    .unwrap_or("");
+                assert!(!description.trim().is_empty(), "{file} has no description");
+            }
+        }
+    }
+}
