@@ -174,7 +174,9 @@ fn decode_expr<'t>(
 fn decode_test(token: &str, questions: &[Question]) -> Result<Test, &'static str> {
     const BAD: &str = "bad test";
     let split = token.find(|c: char| !c.is_ascii_digit()).ok_or(BAD)?;
-    let (number, rest) = token.split_at(split);
+    // `split_at_checked`, not `split_at`: a panic path would pull panic formatting (and
+    // kilobytes of Unicode tables) into the wasm.
+    let (number, rest) = token.split_at_checked(split).ok_or(BAD)?;
     let question = number.parse::<usize>().map_err(|_| BAD)?;
     let q = questions.get(question).ok_or(BAD)?;
     let mut chars = rest.chars();
@@ -269,30 +271,51 @@ impl<'d> Answers<'d> {
 impl fmt::Display for Answers<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let questions = &self.definition.questions;
-        let mut separator = "";
+        let mut out = String::new();
         for (q, chosen) in questions.iter().zip(&self.chosen) {
             if chosen.is_empty() {
                 continue;
             }
-            let ids: Vec<&str> = chosen.iter().map(|i| q.options[i].id.as_str()).collect();
-            write!(f, "{separator}{}={}", q.id, ids.join(","))?;
-            separator = ";";
+            if !out.is_empty() {
+                out.push(';');
+            }
+            out.push_str(&q.id);
+            out.push('=');
+            push_list(&mut out, chosen.iter().map(|i| q.options[i].id.as_str()));
         }
-        Ok(())
+        f.write_str(&out)
     }
 }
 
 impl Evaluation<'_> {
     /// The evaluation as `visible=..;next=..;answered=..;complete=0|1;outcome=..;reasons=..`.
     pub fn encode(&self) -> String {
-        format!(
-            "visible={};next={};answered={};complete={};outcome={};reasons={}",
-            self.visible.join(","),
-            self.next.unwrap_or_default(),
-            self.answered,
-            u8::from(self.is_complete()),
-            self.outcome.unwrap_or_default(),
-            self.reasons.join(","),
-        )
+        let mut out = String::from("visible=");
+        push_list(&mut out, self.visible.iter().copied());
+        out.push_str(";next=");
+        out.push_str(self.next.unwrap_or_default());
+        out.push_str(";answered=");
+        out.push_str(&self.answered.to_string());
+        out.push_str(if self.is_complete() {
+            ";complete=1"
+        } else {
+            ";complete=0"
+        });
+        out.push_str(";outcome=");
+        out.push_str(self.outcome.unwrap_or_default());
+        out.push_str(";reasons=");
+        push_list(&mut out, self.reasons.iter().copied());
+        out
+    }
+}
+
+/// Writes ids separated by commas. Hand-written rather than `join`, which costs the browser
+/// over a kilobyte of wasm.
+fn push_list<'a>(out: &mut String, ids: impl Iterator<Item = &'a str>) {
+    for (i, id) in ids.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(id);
     }
 }
