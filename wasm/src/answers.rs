@@ -4,7 +4,8 @@ use crate::definition::{Definition, Kind, Question};
 use crate::error::Error;
 use crate::option_set::OptionSet;
 
-/// The answers given so far: for each question, the chosen options (empty when unanswered).
+/// The answers given so far: for each question, the chosen options. A question with no
+/// chosen option is unanswered (there is no separate "answered with nothing").
 ///
 /// They are raw: answers to questions that are now hidden are kept (a visitor may go back
 /// and change an earlier answer, then change it back) and ignored by

@@ -1,5 +1,6 @@
 //! The browser's API, bound with wasm-bindgen. Everything crosses as short strings in the
-//! [`crate::wire`] formats, so the page needs no JSON and the wasm no serde.
+//! formats of [`Definition::encode`], [`Answers::parse`] and `Evaluation::encode`, so the
+//! page needs no JSON and the wasm no serde.
 
 use wasm_bindgen::prelude::*;
 

@@ -298,3 +298,51 @@ fn classes(question: &Question, named: OptionSet) -> Vec<OptionSet> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::Choice;
+
+    fn behaviours() -> Question {
+        let option = |id: &str| Choice {
+            id: id.into(),
+            exclusive: id == "none",
+        };
+        Question {
+            id: "behaviours".into(),
+            kind: Kind::Many,
+            options: ["following", "contact", "watching", "none"]
+                .map(option)
+                .to_vec(),
+            show_if: None,
+        }
+    }
+
+    #[test]
+    fn many_answer_classes_are_subsets_of_named_options_plus_one_of_each_other_kind() {
+        let question = behaviours();
+        let named: OptionSet = [0, 1].into_iter().collect();
+        let found = classes(&question, named);
+        let expected: Vec<OptionSet> = [vec![0, 1], vec![1], vec![0], vec![2], vec![3]]
+            .into_iter()
+            .map(|set| set.into_iter().collect())
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(class_count(&question, named), 5);
+        // With nothing named, `has any` can only tell "some behaviour" from "none".
+        assert_eq!(classes(&question, OptionSet::EMPTY).len(), 2);
+    }
+
+    #[test]
+    fn one_answer_classes_are_the_named_options_and_one_other() {
+        let question = Question {
+            kind: Kind::One,
+            ..behaviours()
+        };
+        let named = OptionSet::single(2);
+        let found = classes(&question, named);
+        assert_eq!(found, [OptionSet::single(2), OptionSet::single(0)]);
+        assert_eq!(class_count(&question, named), 2);
+    }
+}

@@ -12,8 +12,8 @@
 //!   [`Evaluation`]: visible questions, next question, progress, outcome and reasons.
 //!
 //! The condition language and its meaning (an unanswered question is never "no") are
-//! described on [`Expr`]; the text formats in the `wire` module's documentation, repeated on
-//! [`Definition::encode`], [`Answers::parse`] and [`Evaluation::encode`].
+//! described on [`Expr`]; the text formats on [`Definition::encode`], [`Answers::parse`]
+//! and [`Evaluation::encode`].
 
 mod answers;
 mod browser;

@@ -1,26 +1,6 @@
-//! The compact text forms that cross to the browser: the definition, answers and results.
-//!
-//! # Definition
-//! One line per entry, questions first, then outcomes, then reasons:
-//! ```text
-//! q <id> <1|*> <option>,<!exclusive-option>,...[ <condition>]
-//! o <id>[ <condition>]
-//! r <id> <condition>
-//! ```
-//! `1` marks a one-answer question and `*` a many-answer one. A condition is in prefix form,
-//! tokens separated by spaces: `&` (and), `|` (or), `!` (not), each followed by its operands,
-//! or a test `<question><op><argument>`, where question and option are indices and a list
-//! is a hexadecimal bit set of option indices: `=o` is, `~o` is not, `i<set>` in, `ho` has,
-//! `a` has any, `y<set>` has any of, `l<set>` has all of. For example
-//! `& 1a ! 0=0` is `behaviours has any and not danger = yes`.
-//!
-//! # Answers
-//! `danger=no;behaviours=following,contact`: entries `question=option,option` joined by `;`.
-//! An empty option list leaves the question unanswered.
-//!
-//! # Evaluation
-//! `visible=danger,behaviours;next=behaviours;answered=1;complete=0;outcome=;reasons=`,
-//! always with these six keys in this order, so the browser splits it on `;` and `=`.
+//! The compact text forms that cross to the browser: the definition
+//! ([`Definition::encode`]), answers ([`Answers::parse`]) and results
+//! ([`Evaluation::encode`]). Each is documented on its function.
 
 use std::fmt::{self, Write};
 
@@ -36,6 +16,19 @@ const MAX_DEPTH: usize = 200;
 
 impl Definition {
     /// The definition in the compact line format that [`Definition::decode`] reads.
+    ///
+    /// One line per entry, questions first, then outcomes, then reasons:
+    /// ```text
+    /// q <id> <1|*> <option>,<!exclusive-option>,...[ <condition>]
+    /// o <id>[ <condition>]
+    /// r <id> <condition>
+    /// ```
+    /// `1` marks a one-answer question and `*` a many-answer one. A condition is in prefix
+    /// form, tokens separated by spaces: `&` (and), `|` (or), `!` (not), each followed by its
+    /// operands, or a test `<question><op><argument>`, where question and option are indices
+    /// and a list is a hexadecimal bit set of option indices: `=o` is, `~o` is not, `i<set>`
+    /// in, `ho` has, `a` has any, `y<set>` has any of, `l<set>` has all of. For example
+    /// `& 1a ! 0=0` is `behaviours has any and not danger = yes`.
     pub fn encode(&self) -> String {
         let mut out = String::new();
         for question in &self.questions {
@@ -242,7 +235,9 @@ fn encode_expr(out: &mut String, expr: &Expr) {
 }
 
 impl<'d> Answers<'d> {
-    /// Reads answers text such as `danger=no;behaviours=following,contact`.
+    /// Reads answers text such as `danger=no;behaviours=following,contact`: entries
+    /// `question=option,option` joined by `;`, in any order. An empty option list leaves the
+    /// question unanswered. Options are normalised as [`Answers::set`] does.
     pub fn parse(definition: &'d Definition, text: &str) -> Result<Self, Error> {
         let mut answers = Answers::new(definition);
         let mut seen = Vec::new();
@@ -288,7 +283,9 @@ impl fmt::Display for Answers<'_> {
 }
 
 impl Evaluation<'_> {
-    /// The evaluation as `visible=..;next=..;answered=..;complete=0|1;outcome=..;reasons=..`.
+    /// The evaluation as text the browser splits on `;`, `=` and `,`, always with these six
+    /// keys in this order, e.g.
+    /// `visible=danger,behaviours;next=behaviours;answered=1;complete=0;outcome=;reasons=`.
     pub fn encode(&self) -> String {
         let mut out = String::from("visible=");
         push_list(&mut out, self.visible.iter().copied());

@@ -1,17 +1,4 @@
-//! The condition language editors write in `show_if` and `when`.
-//!
-//! ```text
-//! condition := either ("or" either)*
-//! either    := unary ("and" unary)*
-//! unary     := "not" unary | "(" condition ")" | test
-//! test      := question "=" option | question "!=" option | question "in" list
-//!            | question "has" option | question "has" "any" ["of" list]
-//!            | question "has" "all" "of" list
-//! list      := "[" option ("," option)* "]"
-//! id        := [a-z0-9_-]+
-//! ```
-//! `not` binds tighter than `and`, which binds tighter than `or`. `=`, `!=` and `in` apply to
-//! one-answer questions; the `has` forms to many-answer questions.
+//! The condition language editors write in `show_if` and `when` (grammar on [`Expr`]).
 //!
 //! Source text is lexed ([`lexer`]), parsed into a syntax tree with byte offsets ([`parser`]),
 //! then type-checked against the questions into an [`Expr`] of indices ([`types`]).
@@ -31,6 +18,23 @@ pub use display::ExprDisplay;
 pub(crate) const RESERVED: [&str; 8] = ["and", "or", "not", "in", "has", "any", "all", "of"];
 
 /// A type-checked condition over question and option indices.
+///
+/// # Grammar
+/// ```text
+/// condition := both ("or" both)*
+/// both      := unary ("and" unary)*
+/// unary     := "not" unary | "(" condition ")" | test
+/// test      := question "=" option | question "!=" option | question "in" list
+///            | question "has" option | question "has" "any" ["of" list]
+///            | question "has" "all" "of" list
+/// list      := "[" option ("," option)* "]"
+/// question, option := [a-z0-9_-]+, except the keywords
+///                     and, or, not, in, has, any, all, of
+/// ```
+/// `not` binds tighter than `and`, which binds tighter than `or`: `not a = x and b = y or c
+/// has z` is `((not a = x) and b = y) or c has z`. `=`, `!=` and `in` apply to one-answer
+/// questions; the `has` forms to many-answer questions. Spaces are free; a condition has
+/// at most 64 tests and 32 levels of `not` and parentheses.
 ///
 /// # Unanswered is not "no"
 /// A question that is unanswered (or hidden, since hidden answers are ignored) makes every

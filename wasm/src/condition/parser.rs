@@ -69,14 +69,14 @@ struct Parser<'s> {
 
 impl<'s> Parser<'s> {
     fn condition(&mut self) -> Result<Syntax<'s>, Problem> {
-        let mut left = self.either()?;
+        let mut left = self.both()?;
         while self.eat_word("or") {
-            left = Syntax::Or(Box::new(left), Box::new(self.either()?));
+            left = Syntax::Or(Box::new(left), Box::new(self.both()?));
         }
         Ok(left)
     }
 
-    fn either(&mut self) -> Result<Syntax<'s>, Problem> {
+    fn both(&mut self) -> Result<Syntax<'s>, Problem> {
         let mut left = self.unary()?;
         while self.eat_word("and") {
             left = Syntax::And(Box::new(left), Box::new(self.unary()?));
