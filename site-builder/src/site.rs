@@ -96,10 +96,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     check_templates_exist(&library, &templates, &content_dir)?;
     check_banner_link(&config, &library)?;
 
-    let selfcheck = selfcheck::prepare(&config, &content_dir, &options.root, &library)?;
+    let selfcheck = selfcheck::prepare(&config, &content_dir, &library, options.out.is_some())?;
     let mut assets = load_assets(&templates_dir)?;
-    if let Some(sc) = &selfcheck {
-        assets.push((sc.script_name.to_string(), sc.script.clone().into_bytes()));
+    if let Some(script) = selfcheck.as_ref().and_then(|s| s.script.as_ref()) {
+        assets.push((selfcheck::ENGINE_SCRIPT.to_string(), script.clone().into_bytes()));
     }
     let asset_map: AssetMap = assets
         .iter()
@@ -290,7 +290,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         sections: library.sections().count(),
         left_out: library.left_out,
         elapsed: started.elapsed(),
-        selfcheck_bytes: selfcheck.map(|s| s.script.len()),
+        selfcheck_bytes: selfcheck.and_then(|s| s.script.map(|js| js.len())),
     })
 }
 

@@ -1,30 +1,214 @@
 //! The self-check: its definition, checked at build time, and the script that runs it.
+//!
+//! Editors write `content/self-check/questions.yaml` (the path is `selfcheck` in
+//! site.yaml). This module reads it, hands the logic to the engine to check (ids,
+//! conditions, reachability by enumeration, the editors' examples), renders its text as
+//! HTML for the `selfcheck.html` template, and compiles the engine for the browser.
 
-use std::path::Path;
+mod file;
+mod locate;
+mod text;
+mod wasm;
 
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 use tera::Value;
+
+use selfcheck_engine::{Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec};
 
 use crate::config::LoadedConfig;
 use crate::content::Library;
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::yaml::{self, Origin, Positions};
+
+pub use file::{DefinitionFile, KindEntry};
+
+/// The generated ES module holding the engine, as named in `assets`.
+pub const ENGINE_SCRIPT: &str = "selfcheck-engine.js";
 
 /// What the build needs from the self-check.
 pub struct Prepared {
     /// The `selfcheck` value templates see: questions, outcomes and reasons as HTML.
     pub context: Value,
-    pub script_name: &'static str,
-    pub script: String,
+    /// The engine module, when the build writes files.
+    pub script: Option<String>,
 }
 
-/// Loads, checks and compiles the self-check, if the site has one.
-pub fn prepare(
-    config: &LoadedConfig,
-    _content_dir: &Path,
-    _root: &Path,
-    _library: &Library,
-) -> Result<Option<Prepared>, Error> {
-    match &config.config.selfcheck {
-        None => Ok(None),
-        Some(_) => Ok(None),
+/// A definition read and checked, with its text.
+pub struct Loaded {
+    pub file: DefinitionFile,
+    pub definition: Definition,
+    pub path: PathBuf,
+    pub positions: Positions,
+}
+
+/// Reads and checks the definition named in site.yaml.
+pub fn load(content_dir: &Path, relative: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let shown = Path::new("content").join(relative);
+    let text = std::fs::read_to_string(content_dir.join(relative))
+        .map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read the self-check definition: {e}"))])?;
+    let file: DefinitionFile = yaml::parse(&text, &shown, Origin::FILE).map_err(|d| vec![d])?;
+    let positions = Positions::of(&text, Origin::FILE);
+    let locator = locate::Locator { file: &file, positions: &positions, path: &shown };
+    let definition = Definition::from_spec(&spec(&file)).map_err(|problems| locator.all(&problems))?;
+    let mut problems = definition.validate();
+    problems.extend(definition.check_examples(&examples(&file)));
+    if !problems.is_empty() {
+        return Err(locator.all(&problems));
     }
+    Ok(Loaded { file, definition, path: shown, positions })
+}
+
+fn spec(file: &DefinitionFile) -> Spec {
+    Spec {
+        questions: file
+            .questions
+            .iter()
+            .map(|q| QuestionSpec {
+                id: q.id.clone(),
+                kind: match q.kind {
+                    KindEntry::One => Kind::One,
+                    KindEntry::Many => Kind::Many,
+                },
+                options: q.options.iter().map(|o| Choice { id: o.id.clone(), exclusive: o.exclusive }).collect(),
+                show_if: q.show_if.clone(),
+            })
+            .collect(),
+        outcomes: file.outcomes.iter().map(|o| OutcomeSpec { id: o.id.clone(), when: o.when.clone() }).collect(),
+        reasons: file.reasons.iter().map(|r| ReasonSpec { id: r.id.clone(), when: r.when.clone() }).collect(),
+    }
+}
+
+fn examples(file: &DefinitionFile) -> Vec<Example> {
+    file.examples
+        .iter()
+        .map(|e| Example {
+            answers: e
+                .answers
+                .iter()
+                .map(|(question, chosen)| (scalar(question), options(chosen)))
+                .collect(),
+            expect: e.expect.clone(),
+            expect_reasons: e.expect_reasons.clone(),
+        })
+        .collect()
+}
+
+fn scalar(value: &serde_yaml::Value) -> String {
+    match value {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+    }
+}
+
+fn options(value: &serde_yaml::Value) -> Vec<String> {
+    match value {
+        serde_yaml::Value::Sequence(items) => items.iter().map(scalar).collect(),
+        other => vec![scalar(other)],
+    }
+}
+
+/// The template's view of one question.
+#[derive(Serialize)]
+struct QuestionView {
+    id: String,
+    number: usize,
+    prompt: String,
+    hint: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    options: Vec<OptionView>,
+}
+
+#[derive(Serialize)]
+struct OptionView {
+    id: String,
+    label: String,
+    hint: String,
+    exclusive: bool,
+}
+
+#[derive(Serialize)]
+struct TextView {
+    id: String,
+    title: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct SelfCheckView {
+    questions: Vec<QuestionView>,
+    outcomes: Vec<TextView>,
+    reasons: Vec<TextView>,
+    /// The compact definition the browser's engine reads.
+    definition: String,
+}
+
+/// Loads, checks and renders the self-check; compiles its engine when `compile` is set.
+pub fn prepare(config: &LoadedConfig, content_dir: &Path, library: &Library, compile: bool) -> Result<Option<Prepared>, Error> {
+    let Some(relative) = &config.config.selfcheck else {
+        return Ok(None);
+    };
+    let loaded = load(content_dir, relative)?;
+    let view = render(&loaded, library)?;
+    let script = if compile { Some(wasm::engine_module()?) } else { None };
+    Ok(Some(Prepared { context: Value::from_serializable(&view), script }))
+}
+
+fn render(loaded: &Loaded, library: &Library) -> Result<SelfCheckView, Vec<Diagnostic>> {
+    let text = text::Renderer { library, loaded, problems: Default::default() };
+    let questions = loaded
+        .file
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| QuestionView {
+            id: q.id.clone(),
+            number: i + 1,
+            prompt: text.inline(&q.prompt, &format!("questions.{i}.prompt")),
+            hint: q.hint.as_deref().map_or_else(String::new, |h| text.inline(h, &format!("questions.{i}.hint"))),
+            kind: match q.kind {
+                KindEntry::One => "one",
+                KindEntry::Many => "many",
+            },
+            options: q
+                .options
+                .iter()
+                .enumerate()
+                .map(|(j, o)| OptionView {
+                    id: o.id.clone(),
+                    label: text.inline(&o.label, &format!("questions.{i}.options.{j}.label")),
+                    hint: o.hint.as_deref().map_or_else(String::new, |h| text.inline(h, &format!("questions.{i}.options.{j}.hint"))),
+                    exclusive: o.exclusive,
+                })
+                .collect(),
+        })
+        .collect();
+    let outcomes = loaded
+        .file
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| TextView {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            html: text.block(&o.body, &format!("outcomes.{i}.body")),
+        })
+        .collect();
+    let reasons = loaded
+        .file
+        .reasons
+        .iter()
+        .enumerate()
+        .map(|(i, r)| TextView { id: r.id.clone(), title: String::new(), html: text.inline(&r.text, &format!("reasons.{i}.text")) })
+        .collect();
+    let problems = text.problems.into_inner();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SelfCheckView { questions, outcomes, reasons, definition: loaded.definition.encode() })
 }

@@ -1,0 +1,80 @@
+//! The self-check definition as editors write it in YAML: the engine's logic plus the text
+//! visitors read.
+
+use serde::Deserialize;
+
+/// `content/self-check/questions.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefinitionFile {
+    pub questions: Vec<QuestionEntry>,
+    pub outcomes: Vec<OutcomeEntry>,
+    #[serde(default)]
+    pub reasons: Vec<ReasonEntry>,
+    #[serde(default)]
+    pub examples: Vec<ExampleEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionEntry {
+    pub id: String,
+    pub prompt: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: KindEntry,
+    pub options: Vec<OptionEntry>,
+    #[serde(default)]
+    pub show_if: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KindEntry {
+    /// One answer: radio buttons.
+    One,
+    /// Any number of answers: checkboxes.
+    Many,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionEntry {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeEntry {
+    pub id: String,
+    #[serde(default)]
+    pub when: Option<String>,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonEntry {
+    pub id: String,
+    pub when: String,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleEntry {
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Question id to an option id, or a list of option ids.
+    pub answers: serde_yaml::Mapping,
+    pub expect: String,
+    #[serde(default)]
+    pub expect_reasons: Option<Vec<String>>,
+}
