@@ -99,7 +99,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let selfcheck = selfcheck::prepare(&config, &content_dir, &library, options.out.is_some())?;
     let mut assets = load_assets(&templates_dir)?;
     if let Some(script) = selfcheck.as_ref().and_then(|s| s.script.as_ref()) {
-        assets.push((selfcheck::ENGINE_SCRIPT.to_string(), script.clone().into_bytes()));
+        assets.push((
+            selfcheck::ENGINE_SCRIPT.to_string(),
+            script.clone().into_bytes(),
+        ));
     }
     let asset_map: AssetMap = assets
         .iter()

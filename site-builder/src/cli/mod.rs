@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand.
 
 mod build;
+mod selfcheck;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +25,8 @@ enum Command {
     Build(build::Args),
     /// Check everything a build checks, without writing anything
     Check(build::CheckArgs),
+    /// Try an answer set against the self-check and print the outcome as JSON
+    Selfcheck(selfcheck::Args),
 }
 
 /// Options every command that reads the site shares.
@@ -49,6 +52,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::build(args),
         Command::Check(args) => build::check(args),
+        Command::Selfcheck(args) => return selfcheck::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

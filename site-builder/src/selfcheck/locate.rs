@@ -41,25 +41,36 @@ impl Locator<'_> {
             Site::Question { index, field } => {
                 let q = f.questions.get(index);
                 match field {
-                    Field::ShowIf => (format!("questions.{index}.show_if"), q.and_then(|q| q.show_if.as_deref())),
+                    Field::ShowIf => (
+                        format!("questions.{index}.show_if"),
+                        q.and_then(|q| q.show_if.as_deref()),
+                    ),
                     Field::Option(j) => (format!("questions.{index}.options.{j}.id"), None),
                     Field::Options => (format!("questions.{index}.options"), None),
                     _ => (format!("questions.{index}.id"), None),
                 }
             }
             Site::Outcome { index, field } => match field {
-                Field::When => (format!("outcomes.{index}.when"), f.outcomes.get(index).and_then(|o| o.when.as_deref())),
+                Field::When => (
+                    format!("outcomes.{index}.when"),
+                    f.outcomes.get(index).and_then(|o| o.when.as_deref()),
+                ),
                 _ => (format!("outcomes.{index}.id"), None),
             },
             Site::Reason { index, field } => match field {
-                Field::When => (format!("reasons.{index}.when"), f.reasons.get(index).map(|r| r.when.as_str())),
+                Field::When => (
+                    format!("reasons.{index}.when"),
+                    f.reasons.get(index).map(|r| r.when.as_str()),
+                ),
                 _ => (format!("reasons.{index}.id"), None),
             },
             Site::Example { index, field } => {
                 let example = f.examples.get(index);
                 let path = match field {
                     Field::Answer(k) => {
-                        let key = example.and_then(|e| e.answers.iter().nth(k)).map(|(q, _)| super::scalar(q));
+                        let key = example
+                            .and_then(|e| e.answers.iter().nth(k))
+                            .map(|(q, _)| super::scalar(q));
                         format!("examples.{index}.answers.{}", key.unwrap_or_default())
                     }
                     Field::Expect => format!("examples.{index}.expect"),

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tera::Value;
 
-use selfcheck_engine::{Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec};
+use selfcheck_engine::{
+    Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec,
+};
 
 use crate::config::LoadedConfig;
 use crate::content::Library;
@@ -47,18 +49,32 @@ pub struct Loaded {
 /// Reads and checks the definition named in site.yaml.
 pub fn load(content_dir: &Path, relative: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = Path::new("content").join(relative);
-    let text = std::fs::read_to_string(content_dir.join(relative))
-        .map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read the self-check definition: {e}"))])?;
+    let text = std::fs::read_to_string(content_dir.join(relative)).map_err(|e| {
+        vec![Diagnostic::file(
+            &shown,
+            format!("cannot read the self-check definition: {e}"),
+        )]
+    })?;
     let file: DefinitionFile = yaml::parse(&text, &shown, Origin::FILE).map_err(|d| vec![d])?;
     let positions = Positions::of(&text, Origin::FILE);
-    let locator = locate::Locator { file: &file, positions: &positions, path: &shown };
-    let definition = Definition::from_spec(&spec(&file)).map_err(|problems| locator.all(&problems))?;
+    let locator = locate::Locator {
+        file: &file,
+        positions: &positions,
+        path: &shown,
+    };
+    let definition =
+        Definition::from_spec(&spec(&file)).map_err(|problems| locator.all(&problems))?;
     let mut problems = definition.validate();
     problems.extend(definition.check_examples(&examples(&file)));
     if !problems.is_empty() {
         return Err(locator.all(&problems));
     }
-    Ok(Loaded { file, definition, path: shown, positions })
+    Ok(Loaded {
+        file,
+        definition,
+        path: shown,
+        positions,
+    })
 }
 
 fn spec(file: &DefinitionFile) -> Spec {
@@ -72,12 +88,33 @@ fn spec(file: &DefinitionFile) -> Spec {
                     KindEntry::One => Kind::One,
                     KindEntry::Many => Kind::Many,
                 },
-                options: q.options.iter().map(|o| Choice { id: o.id.clone(), exclusive: o.exclusive }).collect(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| Choice {
+                        id: o.id.clone(),
+                        exclusive: o.exclusive,
+                    })
+                    .collect(),
                 show_if: q.show_if.clone(),
             })
             .collect(),
-        outcomes: file.outcomes.iter().map(|o| OutcomeSpec { id: o.id.clone(), when: o.when.clone() }).collect(),
-        reasons: file.reasons.iter().map(|r| ReasonSpec { id: r.id.clone(), when: r.when.clone() }).collect(),
+        outcomes: file
+            .outcomes
+            .iter()
+            .map(|o| OutcomeSpec {
+                id: o.id.clone(),
+                when: o.when.clone(),
+            })
+            .collect(),
+        reasons: file
+            .reasons
+            .iter()
+            .map(|r| ReasonSpec {
+                id: r.id.clone(),
+                when: r.when.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -101,7 +138,10 @@ fn scalar(value: &serde_yaml::Value) -> String {
         serde_yaml::Value::String(s) => s.clone(),
         serde_yaml::Value::Bool(b) => b.to_string(),
         serde_yaml::Value::Number(n) => n.to_string(),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -149,18 +189,34 @@ struct SelfCheckView {
 }
 
 /// Loads, checks and renders the self-check; compiles its engine when `compile` is set.
-pub fn prepare(config: &LoadedConfig, content_dir: &Path, library: &Library, compile: bool) -> Result<Option<Prepared>, Error> {
+pub fn prepare(
+    config: &LoadedConfig,
+    content_dir: &Path,
+    library: &Library,
+    compile: bool,
+) -> Result<Option<Prepared>, Error> {
     let Some(relative) = &config.config.selfcheck else {
         return Ok(None);
     };
     let loaded = load(content_dir, relative)?;
     let view = render(&loaded, library)?;
-    let script = if compile { Some(wasm::engine_module()?) } else { None };
-    Ok(Some(Prepared { context: Value::from_serializable(&view), script }))
+    let script = if compile {
+        Some(wasm::engine_module()?)
+    } else {
+        None
+    };
+    Ok(Some(Prepared {
+        context: Value::from_serializable(&view),
+        script,
+    }))
 }
 
 fn render(loaded: &Loaded, library: &Library) -> Result<SelfCheckView, Vec<Diagnostic>> {
-    let text = text::Renderer { library, loaded, problems: Default::default() };
+    let text = text::Renderer {
+        library,
+        loaded,
+        problems: Default::default(),
+    };
     let questions = loaded
         .file
         .questions
@@ -170,7 +226,9 @@ fn render(loaded: &Loaded, library: &Library) -> Result<SelfCheckView, Vec<Diagn
             id: q.id.clone(),
             number: i + 1,
             prompt: text.inline(&q.prompt, &format!("questions.{i}.prompt")),
-            hint: q.hint.as_deref().map_or_else(String::new, |h| text.inline(h, &format!("questions.{i}.hint"))),
+            hint: q.hint.as_deref().map_or_else(String::new, |h| {
+                text.inline(h, &format!("questions.{i}.hint"))
+            }),
             kind: match q.kind {
                 KindEntry::One => "one",
                 KindEntry::Many => "many",
@@ -182,7 +240,9 @@ fn render(loaded: &Loaded, library: &Library) -> Result<SelfCheckView, Vec<Diagn
                 .map(|(j, o)| OptionView {
                     id: o.id.clone(),
                     label: text.inline(&o.label, &format!("questions.{i}.options.{j}.label")),
-                    hint: o.hint.as_deref().map_or_else(String::new, |h| text.inline(h, &format!("questions.{i}.options.{j}.hint"))),
+                    hint: o.hint.as_deref().map_or_else(String::new, |h| {
+                        text.inline(h, &format!("questions.{i}.options.{j}.hint"))
+                    }),
                     exclusive: o.exclusive,
                 })
                 .collect(),
@@ -204,11 +264,20 @@ fn render(loaded: &Loaded, library: &Library) -> Result<SelfCheckView, Vec<Diagn
         .reasons
         .iter()
         .enumerate()
-        .map(|(i, r)| TextView { id: r.id.clone(), title: String::new(), html: text.inline(&r.text, &format!("reasons.{i}.text")) })
+        .map(|(i, r)| TextView {
+            id: r.id.clone(),
+            title: String::new(),
+            html: text.inline(&r.text, &format!("reasons.{i}.text")),
+        })
         .collect();
     let problems = text.problems.into_inner();
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(SelfCheckView { questions, outcomes, reasons, definition: loaded.definition.encode() })
+    Ok(SelfCheckView {
+        questions,
+        outcomes,
+        reasons,
+        definition: loaded.definition.encode(),
+    })
 }

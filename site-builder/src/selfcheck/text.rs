@@ -18,7 +18,10 @@ impl Renderer<'_> {
     pub fn inline(&self, source: &str, key_path: &str) -> String {
         let html = self.block(source, key_path);
         let trimmed = html.trim_end();
-        match trimmed.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")) {
+        match trimmed
+            .strip_prefix("<p>")
+            .and_then(|t| t.strip_suffix("</p>"))
+        {
             Some(inner) if !inner.contains("<p>") => inner.to_string(),
             _ => html,
         }
