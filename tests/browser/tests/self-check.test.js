@@ -1,0 +1,192 @@
+// The self-check, as a visitor uses it: keyboard only, one question at a time, focus where
+// a screen-reader user needs it, Back and Start again, questions that stop applying, and a
+// page that explains itself without JavaScript. Nothing may reach the URL or the history.
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { newContext, watch } from "../lib/browser.js";
+import { exitUrl, stubExit } from "../lib/exit.js";
+import {
+  PATHS,
+  answerAndContinue,
+  answerWithKeyboard,
+  currentOutcome,
+  currentQuestion,
+  focused,
+  openSelfCheck,
+  pressButtonWithKeyboard,
+  shownReasons,
+  ticked,
+} from "../lib/selfcheck.js";
+import { SELFCHECK_PATH, useSite } from "../lib/site.js";
+
+const site = useSite();
+
+async function withPage(run, options = {}) {
+  const context = await newContext(site.browser, site.origin, options);
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await run(page, context, seen);
+  } finally {
+    await context.close();
+  }
+}
+
+describe("self-check, keyboard only", { concurrency: 2 }, () => {
+  for (const [outcome, path] of Object.entries(PATHS)) {
+    it(`reaches "${outcome}"`, () =>
+      withPage(async (page, _context, seen) => {
+        await openSelfCheck(page, site.url);
+        const url = page.url();
+        const historyLength = await page.evaluate(() => history.length);
+        const requestsBefore = seen.requests.length;
+
+        for (const [id, values] of path) {
+          assert.equal(await currentQuestion(page), id, `expected the question "${id}"`);
+          const focus = await focused(page);
+          if (id !== path[0][0]) {
+            assert.equal(focus.question, id, `focus is not on the legend of "${id}": ${JSON.stringify(focus)}`);
+          }
+          await answerWithKeyboard(page, id, values);
+          await pressButtonWithKeyboard(page, "continue");
+        }
+
+        await page.locator("[data-selfcheck] [data-outcome]:visible").waitFor({ timeout: 5000 });
+        assert.equal(await currentOutcome(page), outcome);
+        assert.equal(await currentQuestion(page), null, "a question is still shown with the result");
+        const focus = await focused(page);
+        assert.equal(focus.resultHeading, outcome, `focus is not on the result heading: ${JSON.stringify(focus)}`);
+        assert.ok((await shownReasons(page)).length > 0, "the result gives no reasons");
+
+        assert.equal(page.url(), url, "the address changed during the self-check");
+        assert.equal(await page.evaluate(() => history.length), historyLength, "the self-check added history entries");
+        assert.deepEqual(seen.requests.slice(requestsBefore).map((r) => r.url), [], "the self-check made requests");
+        assert.deepEqual(seen.consoleErrors, []);
+        assert.deepEqual(seen.pageErrors, []);
+        assert.deepEqual(seen.cspViolations, []);
+      }));
+  }
+});
+
+describe("self-check", { concurrency: 2 }, () => {
+  it("Back returns to the previous question with its answer, and to the last one from the result", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["no"]);
+      await answerAndContinue(page, "behaviours", ["none"]);
+      assert.equal(await currentOutcome(page), "no-signs");
+
+      await pressButtonWithKeyboard(page, "back");
+      assert.equal(await currentOutcome(page), null);
+      assert.equal(await currentQuestion(page), "behaviours");
+      assert.equal((await focused(page)).question, "behaviours", "focus is not on the question after Back");
+      assert.deepEqual(await ticked(page), ["danger=no", "behaviours=none"]);
+
+      await page.locator("[data-selfcheck] [data-back]:visible").click();
+      assert.equal(await currentQuestion(page), "danger");
+      assert.equal((await focused(page)).question, "danger");
+      assert.ok(await page.locator("[data-selfcheck] [data-back]:visible").count() === 0, "Back is offered on the first question");
+    }));
+
+  it("Start again wipes every answer and goes back to the first question", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      for (const [id, values] of PATHS.stalking) await answerAndContinue(page, id, values);
+      assert.equal(await currentOutcome(page), "stalking");
+
+      await pressButtonWithKeyboard(page, "restart");
+      assert.equal(await currentOutcome(page), null);
+      assert.equal(await currentQuestion(page), "danger");
+      assert.deepEqual(await ticked(page), []);
+      assert.equal((await focused(page)).question, "danger", "focus is not on the first question after Start again");
+      // The old answers must not come back on the way through again.
+      await answerAndContinue(page, "danger", ["no"]);
+      assert.deepEqual(await ticked(page), ["danger=no"]);
+    }));
+
+  it("drops questions that no longer apply when an earlier answer changes", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["no"]);
+      await answerAndContinue(page, "behaviours", ["following"]);
+      await answerAndContinue(page, "occasions", ["once"]);
+      assert.equal(await currentQuestion(page), "unwanted");
+      const longer = await page.locator("[data-selfcheck] [data-progress]").textContent();
+
+      // Go back to the behaviours and say none of them happened.
+      await page.locator("[data-selfcheck] [data-back]:visible").click();
+      await page.locator("[data-selfcheck] [data-back]:visible").click();
+      assert.equal(await currentQuestion(page), "behaviours");
+      await answerAndContinue(page, "behaviours", ["none"]);
+      assert.deepEqual(
+        (await ticked(page)).filter((t) => t.startsWith("behaviours=")),
+        ["behaviours=none"],
+        '"None of these" did not clear the other behaviours',
+      );
+      assert.equal(await currentOutcome(page), "no-signs", "the questions that no longer apply were still asked");
+      assert.ok(!(await shownReasons(page)).includes("once"), "a reason from a dropped answer is shown");
+
+      // Back from the result goes to the last question that applies.
+      await page.locator("[data-selfcheck] [data-back]:visible").click();
+      assert.equal(await currentQuestion(page), "behaviours");
+      assert.notEqual(await page.locator("[data-selfcheck] [data-progress]").textContent(), longer, "the progress count did not shrink");
+
+      // And "in danger" ends the check at once.
+      await page.locator("[data-selfcheck] [data-back]:visible").click();
+      await answerAndContinue(page, "danger", ["yes"]);
+      assert.equal(await currentOutcome(page), "emergency");
+    }));
+
+  it("explains itself without JavaScript and still gives the help contacts", () =>
+    withPage(
+      async (page) => {
+        await page.goto(site.url(SELFCHECK_PATH));
+        const nojs = page.locator("[data-selfcheck] [data-nojs]");
+        assert.ok(await nojs.isVisible(), "no explanation is shown without JavaScript");
+        assert.match(await nojs.textContent(), /JavaScript/);
+        assert.equal(await page.locator("[data-selfcheck] [data-question]:visible").count(), 0, "questions are shown that cannot work");
+        assert.match(await page.locator("main").textContent(), /999/, "the emergency number is not on the page");
+      },
+      { javaScriptEnabled: false },
+    ));
+
+  it("hides the explanation for no JavaScript once the script runs", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      assert.ok(await page.locator("[data-selfcheck] [data-nojs]").isHidden());
+    }));
+
+  it("after the quick exit, Back does not show the answers", () =>
+    withPage(async (page, context) => {
+      await page.goto(site.url("/self-check/"));
+      await page.locator(`main a[href="${SELFCHECK_PATH}"]`).first().click();
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["no"]);
+      await page.locator('[data-question="behaviours"] input[value="following"]').check();
+      const exit = await exitUrl(page);
+      await stubExit(context, exit);
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press("Shift");
+      await page.waitForURL(exit);
+
+      await page.goBack();
+      assert.equal(new URL(page.url()).pathname, "/self-check/", "Back returned to the questions");
+      assert.deepEqual(await ticked(page), []);
+      await page.goForward();
+      assert.equal(page.url(), exit);
+    }));
+
+  it("leaving another way and coming Back shows no answers", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["no"]);
+      await page.locator('[data-question="behaviours"] input[value="watching"]').check();
+      await page.goto(site.url("/privacy/"));
+      await page.goBack();
+      await page.waitForURL(site.url(SELFCHECK_PATH));
+      await page.locator("[data-selfcheck] [data-question]:visible").first().waitFor();
+      assert.deepEqual(await ticked(page), [], "answers came back with the page");
+      assert.equal(await currentQuestion(page), "danger");
+      assert.equal(await currentOutcome(page), null);
+    }));
+});
