@@ -58,8 +58,17 @@ fn text(bytes: &[u8]) -> String {
 /// Builds the base site, lays the fixture over it, and checks the failed build's output
 /// and that the previous `public/` is exactly as it was.
 fn assert_invalid(name: &str) {
+    assert_invalid_in(&[], "invalid", name);
+}
+
+/// The same, for a fixture in `group` (such as `selfcheck/invalid`) whose valid site is the
+/// base with `layers` laid over it.
+fn assert_invalid_in(layers: &[&str], group: &str, name: &str) {
     let site = tempfile::tempdir().unwrap();
     copy_tree(&fixtures().join("base"), site.path());
+    for layer in layers {
+        copy_tree(&fixtures().join(layer), site.path());
+    }
     let first = site_builder(&["build"], site.path());
     assert!(
         first.status.success(),
@@ -69,7 +78,7 @@ fn assert_invalid(name: &str) {
     let before = snapshot(&site.path().join("public"));
     assert!(before.len() > 5);
 
-    let fixture = fixtures().join("invalid").join(name);
+    let fixture = fixtures().join(group).join(name);
     copy_tree(&fixture, site.path());
     let failed = site_builder(&["build"], site.path());
     assert_eq!(
@@ -141,4 +150,31 @@ invalid! {
     no_front_matter => "no-front-matter",
     several_problems => "several-problems",
     several_page_problems => "several-page-problems",
+}
+
+macro_rules! invalid_selfcheck {
+    ($($test:ident => $folder:literal,)*) => {
+        mod selfcheck {
+            $(
+                #[test]
+                fn $test() {
+                    super::assert_invalid_in(&["selfcheck/base"], "selfcheck/invalid", $folder);
+                }
+            )*
+        }
+    };
+}
+
+invalid_selfcheck! {
+    duplicate_id => "duplicate-id",
+    condition_syntax => "condition-syntax",
+    unknown_question => "unknown-question",
+    unknown_option => "unknown-option",
+    wrong_operator => "wrong-operator",
+    show_if_later_question => "show-if-later-question",
+    unreachable_outcome => "unreachable-outcome",
+    outcome_without_example => "outcome-without-example",
+    example_mismatch => "example-mismatch",
+    broken_link_in_text => "broken-link-in-text",
+    unknown_key => "unknown-key",
 }

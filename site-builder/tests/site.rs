@@ -259,3 +259,114 @@ fn the_real_site_builds_with_titles_and_descriptions() {
         }
     }
 }
+
+#[test]
+fn the_real_site_has_the_six_outcomes_and_its_helplines_from_site_yaml() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let (out, _) = build(root, "2026-11-28", &[]);
+    let selfcheck = read(&out, "self-check/questions/index.html");
+    for outcome in [
+        "emergency",
+        "stalking-urgent",
+        "stalking",
+        "unsure",
+        "not-yet-repeated",
+        "no-signs",
+    ] {
+        assert!(
+            selfcheck.contains(&format!("data-outcome=\"{outcome}\"")),
+            "outcome {outcome} is on the page"
+        );
+    }
+    for question in [
+        "danger",
+        "behaviours",
+        "occasions",
+        "unwanted",
+        "fear",
+        "risk",
+        "relationship",
+    ] {
+        assert!(
+            selfcheck.contains(&format!("name=\"{question}\"")),
+            "question {question} is on the page"
+        );
+    }
+    let settings: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(root.join("content/site.yaml")).unwrap())
+            .unwrap();
+    let phones: Vec<String> = settings["support"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|s| s["phone"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        phones.contains(&"0808 802 0300".to_string()),
+        "the National Stalking Helpline is in site.yaml"
+    );
+    let services = read(&out, "get-help/support-services/index.html");
+    for phone in &phones {
+        assert!(
+            services.contains(phone.as_str()),
+            "{phone} is on the support services page"
+        );
+        let tel = format!("tel:{}", phone.replace(' ', ""));
+        assert!(services.contains(&tel), "{phone} is a tel: link");
+    }
+    for page in [
+        "index.html",
+        "get-help/index.html",
+        "get-help/emergency/index.html",
+        "self-check/index.html",
+    ] {
+        let html = read(&out, page);
+        for phone in ["999", "101", "0808 802 0300"] {
+            assert!(
+                html.contains(&format!(">{phone}<")),
+                "{page} shows {phone} from site.yaml"
+            );
+        }
+    }
+}
+
+#[test]
+fn helpline_numbers_follow_site_yaml() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let site = tempfile::tempdir().unwrap();
+    for folder in ["content", "templates"] {
+        for entry in walkdir::WalkDir::new(repo.join(folder)) {
+            let entry = entry.unwrap();
+            let target = site.path().join(entry.path().strip_prefix(repo).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    let settings = site.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    assert!(text.contains("phone: \"0808 802 0300\""));
+    std::fs::write(
+        &settings,
+        text.replace("phone: \"0808 802 0300\"", "phone: \"0808 000 1111\""),
+    )
+    .unwrap();
+    let (out, _) = build(site.path(), "2026-11-28", &[]);
+    for page in [
+        "index.html",
+        "get-help/support-services/index.html",
+        "self-check/questions/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(
+            html.contains(">0808 000 1111<"),
+            "{page} shows the helpline number from site.yaml"
+        );
+        assert!(
+            html.contains("tel:08080001111"),
+            "{page} links to the helpline number from site.yaml"
+        );
+    }
+}
