@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
 import { newContext } from "../lib/browser.js";
+import { PATHS, answerAndContinue, openSelfCheck } from "../lib/selfcheck.js";
 import { SCREENSHOTS, SELFCHECK_PATH, sitePaths, useSite } from "../lib/site.js";
 
 const site = useSite();
@@ -24,11 +25,18 @@ it("no page scrolls sideways at 320 px wide", async () => {
   try {
     const page = await context.newPage();
     const wide = [];
+    const measure = async (what) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${what} is ${width} px wide`);
+    };
     for (const urlPath of sitePaths()) {
       await page.goto(site.url(urlPath));
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 320) wide.push(`${urlPath} is ${width} px wide`);
+      await measure(urlPath);
     }
+    // The self-check's longest result, with all its reasons.
+    await openSelfCheck(page, site.url);
+    for (const [id, values] of PATHS["stalking-urgent"]) await answerAndContinue(page, id, values);
+    await measure("the self-check result");
     assert.deepEqual(wide, []);
   } finally {
     await context.close();
@@ -38,22 +46,32 @@ it("no page scrolls sideways at 320 px wide", async () => {
 it("screenshots of the key pages", async (t) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const published = new Set(sitePaths());
+  const pages = Object.entries(KEY_PAGES).filter(([name, urlPath]) => {
+    if (published.has(urlPath)) return true;
+    t.diagnostic(`no ${name} screenshot: ${urlPath} is not in this build (outside its publish dates?)`);
+    return false;
+  });
   for (const width of WIDTHS) {
     const context = await newContext(site.browser, site.origin, { viewport: { width, height: 900 } });
     try {
       const page = await context.newPage();
-      for (const [name, urlPath] of Object.entries(KEY_PAGES)) {
-        if (!published.has(urlPath)) {
-          t.diagnostic(`${name}: ${urlPath} is not in this build (outside its publish dates?)`);
-          continue;
-        }
-        await page.goto(site.url(urlPath));
+      const shoot = async (name) => {
+        // From the top, so the sticky exit bar is drawn at the top of the full page.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+      };
+      for (const [name, urlPath] of pages) {
+        await page.goto(site.url(urlPath));
+        await shoot(name);
+      }
+      if (published.has(SELFCHECK_PATH)) {
+        await openSelfCheck(page, site.url);
+        for (const [id, values] of PATHS["stalking-urgent"]) await answerAndContinue(page, id, values);
+        await shoot("self-check-result");
       }
     } finally {
       await context.close();
     }
   }
   t.diagnostic(`screenshots are in ${SCREENSHOTS}`);
-  console.log(`Screenshots: ${SCREENSHOTS}`);
 });
