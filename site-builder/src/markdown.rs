@@ -39,45 +39,19 @@ pub fn render(doc: &Document, library: &Library) -> Result<Rendered, Vec<Diagnos
         doc,
         lines: LineIndex::new(&doc.body),
     };
-    render_text(&doc.body, library, &place)
+    render_text(&doc.body, library, &|offset, message| {
+        place.at(offset, message)
+    })
 }
 
-/// Renders a fragment of Markdown that lives in another file (the self-check's YAML).
+/// Renders a fragment of Markdown that lives in another file (the self-check's YAML);
+/// `at` places a problem found at a byte offset of `text`.
 pub fn render_fragment(
     text: &str,
     library: &Library,
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> Result<String, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    let parser = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .map(|(event, range)| match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = resolve(&dest_url, library).unwrap_or_else(|message| {
-                    problems.push(at(range.start, message));
-                    dest_url
-                });
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            other => other,
-        });
-    let mut out = String::new();
-    html::push_html(&mut out, parser);
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+    render_text(text, library, at).map(|rendered| rendered.html)
 }
 
 struct Place<'a> {
@@ -92,7 +66,11 @@ impl Place<'_> {
     }
 }
 
-fn render_text(text: &str, library: &Library, place: &Place) -> Result<Rendered, Vec<Diagnostic>> {
+fn render_text(
+    text: &str,
+    library: &Library,
+    at: &dyn Fn(usize, String) -> Diagnostic,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut toc = Vec::new();
@@ -111,7 +89,7 @@ fn render_text(text: &str, library: &Library, place: &Place) -> Result<Rendered,
                 let dest_url = match resolve(&dest_url, library) {
                     Ok(url) => url,
                     Err(message) => {
-                        problems.push(place.at(range.start, message));
+                        problems.push(at(range.start, message));
                         dest_url
                     }
                 };
@@ -150,11 +128,10 @@ fn render_text(text: &str, library: &Library, place: &Place) -> Result<Rendered,
                 events.push(event);
             }
             Event::End(TagEnd::Image) => {
-                if let Some((at, src, alt)) = image.take() {
+                if let Some((offset, src, alt)) = image.take() {
                     if alt.trim().is_empty() {
                         problems.push(
-                            place
-                                .at(at, format!("the image `{src}` has no alt text"))
+                            at(offset, format!("the image `{src}` has no alt text"))
                                 .with_help(format!("describe what it shows between the brackets: ![a phone showing missed calls]({src})")),
                         );
                     }

@@ -43,6 +43,18 @@ fn read(out: &tempfile::TempDir, file: &str) -> String {
         .unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 fn tree(out: &tempfile::TempDir) -> Vec<String> {
     let public = out.path().join("public");
     let mut files: Vec<String> = walkdir::WalkDir::new(&public)
@@ -208,15 +220,7 @@ fn schedule_and_drafts() {
 #[test]
 fn check_writes_nothing() {
     let site = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(base()) {
-        let entry = entry.unwrap();
-        let target = site.path().join(entry.path().strip_prefix(base()).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    copy_dir(&base(), site.path());
     let output = run(&[
         "check",
         "--root",
@@ -335,15 +339,7 @@ fn helpline_numbers_follow_site_yaml() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let site = tempfile::tempdir().unwrap();
     for folder in ["content", "templates"] {
-        for entry in walkdir::WalkDir::new(repo.join(folder)) {
-            let entry = entry.unwrap();
-            let target = site.path().join(entry.path().strip_prefix(repo).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        copy_dir(&repo.join(folder), &site.path().join(folder));
     }
     let settings = site.path().join("content/site.yaml");
     let text = std::fs::read_to_string(&settings).unwrap();
