@@ -1,5 +1,8 @@
 //! A visitor's answers, and the rule for exclusive options.
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::definition::{Definition, Kind, Question};
 use crate::error::Error;
 use crate::option_set::OptionSet;
@@ -37,7 +40,7 @@ impl<'d> Answers<'d> {
     /// For a many-answer question, a list that holds an exclusive option together with
     /// others keeps only the exclusive option (see [`Answers::toggle`] for why).
     pub fn set<S: AsRef<str>>(&mut self, question: &str, options: &[S]) -> Result<(), Error> {
-        let (index, q) = self.question(question)?;
+        let (q, slot) = self.slot(question)?;
         let mut chosen = OptionSet::EMPTY;
         for option in options {
             chosen = chosen.with(option_index(q, option.as_ref())?);
@@ -47,7 +50,7 @@ impl<'d> Answers<'d> {
                 question: question.into(),
             });
         }
-        self.chosen[index] = q.normalise(chosen);
+        *slot = q.normalise(chosen);
         Ok(())
     }
 
@@ -59,33 +62,41 @@ impl<'d> Answers<'d> {
     /// text can say that) keeps the exclusive option: "none of these" is the safe reading,
     /// and a fixed rule keeps the result deterministic.
     pub fn toggle(&mut self, question: &str, option: &str, on: bool) -> Result<(), Error> {
-        let (index, q) = self.question(question)?;
+        let (q, slot) = self.slot(question)?;
         let option = option_index(q, option)?;
-        let current = self.chosen[index];
-        self.chosen[index] = match (on, q.kind) {
-            (false, _) => current.without(OptionSet::single(option)),
+        *slot = match (on, q.kind) {
+            (false, _) => slot.without(OptionSet::single(option)),
             (true, Kind::One) => OptionSet::single(option),
-            (true, Kind::Many) if q.options[option].exclusive => OptionSet::single(option),
-            (true, Kind::Many) => current.without(q.exclusive_options()).with(option),
+            (true, Kind::Many) if q.exclusive_options().contains(option) => {
+                OptionSet::single(option)
+            }
+            (true, Kind::Many) => slot.without(q.exclusive_options()).with(option),
         };
         Ok(())
     }
 
     /// The options chosen for a question, in option order; empty when unanswered.
     pub fn chosen(&self, question: &str) -> Result<Vec<&'d str>, Error> {
-        let (index, q) = self.question(question)?;
-        let ids = self.chosen[index].iter();
-        Ok(ids.map(|i| q.options[i].id.as_str()).collect())
+        let questions = self.definition.questions.iter();
+        let (q, chosen) = (questions.zip(&self.chosen))
+            .find(|(q, _)| q.id == question)
+            .ok_or_else(|| unknown_question(question))?;
+        Ok(q.option_ids(*chosen).collect())
     }
 
-    fn question(&self, id: &str) -> Result<(usize, &'d Question), Error> {
-        let definition = self.definition;
-        let index = definition
-            .question_index(id)
-            .ok_or_else(|| Error::UnknownQuestion {
-                question: id.into(),
-            })?;
-        Ok((index, &definition.questions[index]))
+    /// The question with this id, and its answer. Found by walking both lists together
+    /// rather than by index, so the browser's wasm has no panic path here.
+    fn slot(&mut self, id: &str) -> Result<(&'d Question, &mut OptionSet), Error> {
+        let questions = self.definition.questions.iter();
+        (questions.zip(&mut self.chosen))
+            .find(|(q, _)| q.id == id)
+            .ok_or_else(|| unknown_question(id))
+    }
+}
+
+fn unknown_question(id: &str) -> Error {
+    Error::UnknownQuestion {
+        question: id.into(),
     }
 }
 
@@ -99,6 +110,7 @@ fn option_index(question: &Question, option: &str) -> Result<usize, Error> {
 }
 
 /// Answers for messages: `danger=no, behaviours=[following, contact]`, skipping unanswered.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub(crate) fn describe(definition: &Definition, answers: &[OptionSet]) -> String {
     let described: Vec<String> = (definition.questions.iter().zip(answers))
         .filter(|(_, chosen)| !chosen.is_empty())

@@ -1,5 +1,8 @@
 //! The checked model of a self-check: ids and logic only, no text.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::condition::Expr;
 use crate::option_set::OptionSet;
 
@@ -98,6 +101,13 @@ impl Definition {
 impl Question {
     pub fn option_index(&self, id: &str) -> Option<usize> {
         self.options.iter().position(|o| o.id == id)
+    }
+
+    /// The ids of the options in `set`, in option order.
+    pub(crate) fn option_ids(&self, set: OptionSet) -> impl Iterator<Item = &str> {
+        (self.options.iter().enumerate())
+            .filter(move |(i, _)| set.contains(*i))
+            .map(|(_, o)| o.id.as_str())
     }
 
     pub(crate) fn all_options(&self) -> OptionSet {

@@ -1,6 +1,9 @@
 //! The error for bad input at run time: answers, or an encoded definition.
 
-use std::fmt;
+use alloc::string::String;
+use core::fmt;
+
+use crate::wire::push_number;
 
 /// Input that the engine refuses. Problems in a definition are [`crate::Problem`]s instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,28 +35,47 @@ pub enum Error {
     },
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The message that `Display` shows. It is built by hand, not with `write!`, so that the
+    /// browser's wasm, which shows the same messages, carries no `core::fmt`.
+    pub(crate) fn message(&self) -> String {
+        let mut out = String::new();
+        let mut push = |parts: &[&str]| parts.iter().for_each(|part| out.push_str(part));
         match self {
-            Error::UnknownQuestion { question } => write!(f, "unknown question `{question}`"),
-            Error::UnknownOption { question, option } => {
-                write!(f, "unknown option `{option}` for question `{question}`")
-            }
-            Error::SeveralAnswers { question } => write!(
-                f,
-                "question `{question}` takes one answer, but several were given"
-            ),
+            Error::UnknownQuestion { question } => push(&["unknown question `", question, "`"]),
+            Error::UnknownOption { question, option } => push(&[
+                "unknown option `",
+                option,
+                "` for question `",
+                question,
+                "`",
+            ]),
+            Error::SeveralAnswers { question } => push(&[
+                "question `",
+                question,
+                "` takes one answer, but several were given",
+            ]),
             Error::AnsweredTwice { question } => {
-                write!(f, "question `{question}` is answered twice")
+                push(&["question `", question, "` is answered twice"])
             }
             Error::MalformedAnswer { entry } => {
-                write!(f, "`{entry}` is not of the form `question=option,option`")
+                push(&["`", entry, "` is not of the form `question=option,option`"])
             }
             Error::Wire { line, reason } => {
-                write!(f, "encoded definition, line {line}: {reason}")
+                out.push_str("encoded definition, line ");
+                push_number(&mut out, *line);
+                out.push_str(": ");
+                out.push_str(reason);
             }
         }
+        out
     }
 }
 
-impl std::error::Error for Error {}
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl core::error::Error for Error {}

@@ -1,7 +1,10 @@
 //! What the answers lead to: which questions show, what to ask next, and the result.
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::answers::Answers;
-use crate::definition::Definition;
+use crate::definition::{Definition, Question};
 use crate::option_set::OptionSet;
 
 /// The state of the self-check for a set of answers.
@@ -37,49 +40,54 @@ impl<'d> Answers<'d> {
     pub fn evaluate(&self) -> Evaluation<'d> {
         let definition = self.definition;
         let (effective, visible) = effective(definition, &self.chosen);
-        let unanswered = visible.iter().find(|&&i| effective[i].is_empty());
-        let (outcome, reasons) = match unanswered {
+        // Ids are looked up with `get`, never indexing, so the browser's wasm has no panic path.
+        let next = visible.iter().find(|(_, answer)| answer.is_empty());
+        let (outcome, reasons) = match next {
             Some(_) => (None, Vec::new()),
             None => (
-                definition.outcome_for(&effective),
-                definition.reasons_for(&effective).collect(),
+                (definition.outcome_for(&effective))
+                    .and_then(|i| definition.outcomes.get(i))
+                    .map(|outcome| outcome.id.as_str()),
+                (definition.reasons_for(&effective))
+                    .filter_map(|i| definition.reasons.get(i))
+                    .map(|reason| reason.id.as_str())
+                    .collect(),
             ),
         };
         Evaluation {
-            visible: visible
-                .iter()
-                .map(|&i| definition.questions[i].id.as_str())
-                .collect(),
-            next: unanswered.map(|&i| definition.questions[i].id.as_str()),
+            visible: visible.iter().map(|(q, _)| q.id.as_str()).collect(),
+            next: next.map(|(q, _)| q.id.as_str()),
             answered: visible
                 .iter()
-                .filter(|&&i| !effective[i].is_empty())
+                .filter(|(_, answer)| !answer.is_empty())
                 .count(),
-            outcome: outcome.map(|i| definition.outcomes[i].id.as_str()),
-            reasons: reasons
-                .into_iter()
-                .map(|i| definition.reasons[i].id.as_str())
-                .collect(),
+            outcome,
+            reasons,
         }
     }
 
     /// The answers that count: those to questions that are visible.
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     pub(crate) fn effective(&self) -> Vec<OptionSet> {
         effective(self.definition, &self.chosen).0
     }
 }
 
-/// The effective answers (empty for hidden questions) and the visible questions' indices.
-fn effective(definition: &Definition, chosen: &[OptionSet]) -> (Vec<OptionSet>, Vec<usize>) {
+/// The effective answers (empty for hidden questions), and the visible questions with
+/// their answers.
+fn effective<'d>(
+    definition: &'d Definition,
+    chosen: &[OptionSet],
+) -> (Vec<OptionSet>, Vec<(&'d Question, OptionSet)>) {
     let questions = &definition.questions;
     let mut effective = vec![OptionSet::EMPTY; questions.len()];
     let mut visible = Vec::new();
     for (index, question) in questions.iter().enumerate() {
         // `effective` holds only earlier answers here, so `show_if` cannot see later ones.
         let shown = (question.show_if.as_ref()).is_none_or(|c| c.holds(&effective, questions));
-        if shown {
-            effective[index] = chosen.get(index).copied().unwrap_or_default();
-            visible.push(index);
+        if let (true, Some(slot)) = (shown, effective.get_mut(index)) {
+            *slot = chosen.get(index).copied().unwrap_or_default();
+            visible.push((question, *slot));
         }
     }
     (effective, visible)

@@ -15,32 +15,57 @@
 //! described on [`Expr`]; the text formats on [`Definition::encode`], [`Answers::parse`]
 //! and [`Evaluation::encode`].
 
+// In the browser (wasm32-unknown-unknown) the engine runs without std: std's panic and
+// allocation-failure paths format their messages, which would pull `core::fmt` and its
+// tables into the wasm. `browser` holds the panic handler and allocator that replace them.
+#![cfg_attr(all(target_arch = "wasm32", target_os = "unknown"), no_std)]
+
+extern crate alloc;
+
+/// Items for checking a definition, which happens at build time, natively: the browser's
+/// wasm is only the run-time half (decode, answers, evaluation), so it leaves them out.
+macro_rules! build_time {
+    ($($item:item)*) => {
+        $(#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))] $item)*
+    };
+}
+
 mod answers;
 mod browser;
 mod condition;
-mod coverage;
 mod definition;
 mod error;
 mod evaluation;
-mod example;
 mod option_set;
-mod problem;
-mod spec;
-mod suggest;
 mod wire;
+
+build_time! {
+    mod coverage;
+    mod example;
+    mod problem;
+    mod spec;
+    mod suggest;
+}
 
 // The definition and how it is written.
 pub use definition::{Choice, Definition, Kind, Outcome, Question, Reason};
-pub use spec::{OutcomeSpec, QuestionSpec, ReasonSpec, Spec};
+build_time! {
+    pub use spec::{OutcomeSpec, QuestionSpec, ReasonSpec, Spec};
+}
 
 // Conditions.
-pub use condition::{Check, Expr, ExprDisplay, Test};
+pub use condition::{Check, Expr, Test};
 pub use option_set::OptionSet;
+build_time! {
+    pub use condition::ExprDisplay;
+}
 
 // Checking a definition.
-pub use coverage::PATH_LIMIT;
-pub use example::Example;
-pub use problem::{Field, Problem, Site};
+build_time! {
+    pub use coverage::PATH_LIMIT;
+    pub use example::Example;
+    pub use problem::{Field, Problem, Site};
+}
 
 // Running it.
 pub use answers::Answers;

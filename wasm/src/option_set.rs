@@ -70,10 +70,11 @@ impl OptionSet {
     }
 
     /// Every non-empty subset, for enumerating the answers conditions can tell apart.
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     pub(crate) fn subsets(self) -> impl Iterator<Item = OptionSet> {
         let all = self.0;
         let mut next = Some(all);
-        std::iter::from_fn(move || {
+        core::iter::from_fn(move || {
             let current = next.filter(|&s| s != 0)?;
             next = Some((current - 1) & all);
             Some(OptionSet(current))

@@ -2,7 +2,11 @@
 //! ([`Definition::encode`]), answers ([`Answers::parse`]) and results
 //! ([`Evaluation::encode`]). Each is documented on its function.
 
-use std::fmt::{self, Write};
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::{self, Write};
 
 use crate::answers::Answers;
 use crate::condition::{Check, Expr, Test};
@@ -60,7 +64,8 @@ impl Definition {
             outcomes: Vec::new(),
             reasons: Vec::new(),
         };
-        for (number, line) in text.lines().enumerate() {
+        let lines = text.split_terminator(is('\n'));
+        for (number, line) in lines.map(|l| l.strip_suffix('\r').unwrap_or(l)).enumerate() {
             let fail = |reason| Error::Wire {
                 line: number + 1,
                 reason,
@@ -78,16 +83,16 @@ impl Definition {
     }
 
     fn decode_line(&mut self, line: &str) -> Result<(), &'static str> {
-        let mut fields = line.splitn(3, ' ');
+        let mut fields = line.splitn(3, is(' '));
         let (tag, id) = (fields.next(), fields.next().unwrap_or_default());
         if !valid_id(id) {
             return Err("bad id");
         }
-        let id = id.to_string();
+        let id = String::from(id);
         let rest = fields.next();
         match tag {
             Some("q") if self.outcomes.is_empty() && self.reasons.is_empty() => {
-                let mut rest = rest.ok_or("missing options")?.splitn(3, ' ');
+                let mut rest = rest.ok_or("missing options")?.splitn(3, is(' '));
                 let kind = match rest.next() {
                     Some("1") => Kind::One,
                     Some("*") => Kind::Many,
@@ -118,7 +123,7 @@ impl Definition {
     /// Decodes a condition over the questions decoded so far, which for `show_if` are
     /// exactly the earlier ones.
     fn decode_condition(&self, text: &str) -> Result<Expr, &'static str> {
-        let mut tokens = text.split(' ');
+        let mut tokens = text.split(is(' '));
         let expr = decode_expr(&mut tokens, &self.questions, 0)?;
         match tokens.next() {
             None => Ok(expr),
@@ -128,16 +133,23 @@ impl Definition {
 }
 
 fn decode_options(text: &str) -> Result<Vec<Choice>, &'static str> {
-    let options: Vec<Choice> = (text.split(','))
+    let options: Vec<Choice> = (text.split(is(',')))
         .map(|o| Choice {
             exclusive: o.starts_with('!'),
-            id: o.trim_start_matches('!').into(),
+            id: o.trim_start_matches(is('!')).into(),
         })
         .collect();
     if !options.iter().all(|o| valid_id(&o.id)) || options.len() > OptionSet::CAPACITY {
         return Err("bad options");
     }
     Ok(options)
+}
+
+/// `c` as a pattern that `str`'s methods match by calling a closure. Given a plain `char`,
+/// they search with `memchr` and check slice bounds, which costs the browser's wasm most of
+/// a kilobyte; the closure form needs neither.
+fn is(c: char) -> impl Fn(char) -> bool {
+    move |found| found == c
 }
 
 /// Ids that the line and answers formats can carry unescaped.
@@ -241,10 +253,10 @@ impl<'d> Answers<'d> {
     pub fn parse(definition: &'d Definition, text: &str) -> Result<Self, Error> {
         let mut answers = Answers::new(definition);
         let mut seen = Vec::new();
-        for entry in text.split(';').filter(|e| !e.is_empty()) {
+        for entry in text.split(is(';')).filter(|e| !e.is_empty()) {
             let (question, options) =
                 entry
-                    .split_once('=')
+                    .split_once(is('='))
                     .ok_or_else(|| Error::MalformedAnswer {
                         entry: entry.into(),
                     })?;
@@ -254,17 +266,17 @@ impl<'d> Answers<'d> {
                 });
             }
             seen.push(question);
-            let options: Vec<&str> = options.split(',').filter(|o| !o.is_empty()).collect();
+            let options: Vec<&str> = options.split(is(',')).filter(|o| !o.is_empty()).collect();
             answers.set(question, &options)?;
         }
         Ok(answers)
     }
 }
 
-/// The answers text that [`Answers::parse`] reads, in flow order, skipping unanswered
-/// questions. Answers to hidden questions are kept.
-impl fmt::Display for Answers<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Answers<'_> {
+    /// The answers text that [`Answers::parse`] reads, in flow order, skipping unanswered
+    /// questions. Answers to hidden questions are kept. `Display` shows the same text.
+    pub fn encode(&self) -> String {
         let questions = &self.definition.questions;
         let mut out = String::new();
         for (q, chosen) in questions.iter().zip(&self.chosen) {
@@ -276,9 +288,15 @@ impl fmt::Display for Answers<'_> {
             }
             out.push_str(&q.id);
             out.push('=');
-            push_list(&mut out, chosen.iter().map(|i| q.options[i].id.as_str()));
+            push_list(&mut out, q.option_ids(*chosen));
         }
-        f.write_str(&out)
+        out
+    }
+}
+
+impl fmt::Display for Answers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.encode())
     }
 }
 
@@ -292,7 +310,7 @@ impl Evaluation<'_> {
         out.push_str(";next=");
         out.push_str(self.next.unwrap_or_default());
         out.push_str(";answered=");
-        out.push_str(&self.answered.to_string());
+        push_number(&mut out, self.answered);
         out.push_str(if self.is_complete() {
             ";complete=1"
         } else {
@@ -315,4 +333,13 @@ fn push_list<'a>(out: &mut String, ids: impl Iterator<Item = &'a str>) {
         }
         out.push_str(id);
     }
+}
+
+/// Writes a number in decimal. Hand-written rather than `to_string`, which would bring
+/// `core::fmt` into the browser's wasm.
+pub(crate) fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }

@@ -26,6 +26,7 @@ use crate::error::Error;
 use crate::yaml::{self, Origin, Positions};
 
 pub use file::{DefinitionFile, KindEntry};
+pub use wasm::{build_engine, EngineModule};
 
 /// The generated ES module holding the engine, as named in `assets`.
 pub const ENGINE_SCRIPT: &str = "selfcheck-engine.js";

@@ -3,19 +3,24 @@
 //! Source text is lexed ([`lexer`]), parsed into a syntax tree with byte offsets ([`parser`]),
 //! then type-checked against the questions into an [`Expr`] of indices ([`types`]).
 
-mod display;
-mod lexer;
-mod parser;
-mod types;
+use alloc::boxed::Box;
 
 use crate::definition::Question;
 use crate::option_set::OptionSet;
-use crate::problem::{Problem, Site};
 
-pub use display::ExprDisplay;
+build_time! {
+    mod display;
+    mod lexer;
+    mod parser;
+    mod types;
 
-/// Words that cannot be question or option ids, because conditions read them as operators.
-pub(crate) const RESERVED: [&str; 8] = ["and", "or", "not", "in", "has", "any", "all", "of"];
+    use crate::problem::{Problem, Site};
+
+    pub use display::ExprDisplay;
+
+    /// Words that cannot be question or option ids, because conditions read them as operators.
+    pub(crate) const RESERVED: [&str; 8] = ["and", "or", "not", "in", "has", "any", "all", "of"];
+}
 
 /// A type-checked condition over question and option indices.
 ///
@@ -90,6 +95,7 @@ impl Expr {
     }
 
     /// Every test in the condition, left to right.
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     pub(crate) fn tests(&self) -> Vec<&Test> {
         let mut tests = Vec::new();
         let mut stack = vec![self];
@@ -119,6 +125,7 @@ impl Test {
     }
 
     /// The options the test names, so enumeration knows which answers it can tell apart.
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     pub(crate) fn named_options(&self) -> OptionSet {
         match self.check {
             Check::Is(option) | Check::IsNot(option) | Check::Has(option) => {
@@ -131,6 +138,7 @@ impl Test {
 }
 
 /// Which questions a condition may look at: `show_if` sees only those before its question.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 #[derive(Clone, Copy)]
 pub(crate) struct Scope<'a> {
     pub questions: &'a [Question],
@@ -139,6 +147,7 @@ pub(crate) struct Scope<'a> {
 }
 
 /// Parses and type-checks condition source text, reporting every problem found at `site`.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub(crate) fn compile(source: &str, scope: Scope<'_>, site: Site) -> Result<Expr, Vec<Problem>> {
     let syntax = parser::parse(source, site).map_err(|problem| vec![problem])?;
     types::check(&syntax, scope, site)
