@@ -146,11 +146,10 @@ fn page_body(rng: &mut Lcg, index: usize, pages: usize) -> String {
                 let other = rng.below(pages as u64) as usize;
                 let _ = writeln!(
                     body,
-                    "{} Read [a related guide]({}) and [its first part]({}#part-1-{}).\n",
+                    "{} Read [a related guide]({}) and [its first part]({}{FIRST_HEADING}).\n",
                     sentence(rng, &mut words),
                     link(other),
                     link(index),
-                    "x"
                 );
             }
             _ => {
@@ -166,6 +165,9 @@ fn page_body(rng: &mut Lcg, index: usize, pages: usize) -> String {
     }
     body
 }
+
+/// Stands for the anchor of a page's first heading until the page is complete.
+const FIRST_HEADING: &str = "#first-heading";
 
 fn link(page: usize) -> String {
     format!("@/section-{}/page-{page}.md", page % SECTIONS)
@@ -191,8 +193,8 @@ pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
         // Links must point at the page's own real first heading.
         let first = body.lines().find_map(|l| l.strip_prefix("## ")).map(slug);
         body = match first {
-            Some(anchor) => body.replace("#part-1-x", &format!("#{anchor}")),
-            None => body.replace("#part-1-x", ""),
+            Some(anchor) => body.replace(FIRST_HEADING, &format!("#{anchor}")),
+            None => body.replace(FIRST_HEADING, ""),
         };
         let front = format!(
             "---\ntitle: Guide number {p}\ndescription: Synthetic guide {p} for the benchmark.\ndate: 2026-{:02}-{:02}\nweight: {}\n---\n",
