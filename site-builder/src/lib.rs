@@ -12,6 +12,8 @@
 //! - [`render`] — Tera templates;
 //! - [`postprocess`] — lol_html over every page (ids, anchors, link and safety checks);
 //! - [`output`] — the staged, atomically swapped `public/`.
+//!
+//! Around it, for editors: [`serve`] (a live preview) and [`scaffold`] (new pages).
 
 pub mod config;
 pub mod content;
@@ -21,8 +23,10 @@ pub mod markdown;
 pub mod output;
 pub mod postprocess;
 pub mod render;
+pub mod scaffold;
 pub mod security;
 pub mod selfcheck;
+pub mod serve;
 pub mod yaml;
 
 mod error;

@@ -1,7 +1,9 @@
 //! Command-line interface: one file per subcommand.
 
 mod build;
+mod new;
 mod selfcheck;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +27,10 @@ enum Command {
     Build(build::Args),
     /// Check everything a build checks, without writing anything
     Check(build::CheckArgs),
+    /// Preview the site at http://127.0.0.1:1111, rebuilding whenever a file is saved
+    Serve(serve::Args),
+    /// Start a new page or campaign, with its front matter filled in
+    New(new::Args),
     /// Try an answer set against the self-check and print the outcome as JSON
     Selfcheck(selfcheck::Args),
 }
@@ -52,6 +58,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::build(args),
         Command::Check(args) => build::check(args),
+        // These print their own problems: they are not builds.
+        Command::Serve(args) => return serve::run(args),
+        Command::New(args) => return new::run(args),
         Command::Selfcheck(args) => return selfcheck::run(args),
     };
     match result {

@@ -1,0 +1,94 @@
+//! `site-builder new`: start a page or a campaign with its front matter filled in.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use site_builder::scaffold::{self, BannerChange, Campaign, NewError};
+use site_builder::Date;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    what: What,
+    /// The folder holding content/
+    #[arg(long, default_value = ".", global = true)]
+    root: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum What {
+    /// A new page, as a draft: `new page understanding-stalking/online.md --title "Online stalking"`
+    Page {
+        /// Where the page goes inside content/, ending in .md
+        path: String,
+        /// The page's title, as readers see it
+        #[arg(long)]
+        title: String,
+    },
+    /// A campaign: a news page shown between two dates, and the banner that goes with it
+    Campaign {
+        /// The campaign's web address, such as awareness-week-2027
+        slug: String,
+        #[arg(long)]
+        title: String,
+        /// The first day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+        from: Date,
+        /// The last day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+        until: Date,
+        /// The banner's words (default: the title)
+        #[arg(long)]
+        banner: Option<String>,
+    },
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let result = match &args.what {
+        What::Page { path, title } => scaffold::new_page(&args.root, path, title, Date::today())
+            .map(|file| {
+                println!(
+                    "Created {} (a draft: only the preview shows it).",
+                    file.display()
+                );
+            }),
+        What::Campaign {
+            slug,
+            title,
+            from,
+            until,
+            banner,
+        } => {
+            let campaign = Campaign {
+                slug,
+                title,
+                from: *from,
+                until: *until,
+                banner: banner.as_deref(),
+            };
+            scaffold::new_campaign(&args.root, &campaign).map(|(file, change)| {
+                println!("Created {}, shown from {from} to {until}.", file.display());
+                match change {
+                    BannerChange::Added => println!("Added a banner for it to content/site.yaml."),
+                    BannerChange::Replaced => {
+                        println!("The banner in content/site.yaml now points to it (the old banner was replaced).")
+                    }
+                }
+            })
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            if let Some(help) = error.help() {
+                eprintln!("  help: {help}");
+            }
+            if matches!(error, NewError::Refused { .. }) {
+                eprintln!("Nothing was written.");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

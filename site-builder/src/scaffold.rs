@@ -1,0 +1,340 @@
+//! Starting files for editors (`site-builder new`): a page with its front matter filled
+//! in, or a campaign page with its schedule and the site's banner set to match.
+//!
+//! `site.yaml` is edited as text, not read and written back as YAML, so the editors'
+//! comments and layout stay as they were.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use crate::date::Date;
+
+/// Why nothing (or not everything) was written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NewError {
+    /// The request cannot be carried out as asked; nothing was written.
+    #[error("{message}")]
+    Refused {
+        message: String,
+        help: Option<String>,
+    },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl NewError {
+    /// A fix to suggest, when there is one.
+    pub fn help(&self) -> Option<&str> {
+        match self {
+            NewError::Refused { help, .. } => help.as_deref(),
+            NewError::Io { .. } => None,
+        }
+    }
+
+    fn refused(message: impl Into<String>, help: impl Into<String>) -> NewError {
+        NewError::Refused {
+            message: message.into(),
+            help: Some(help.into()),
+        }
+    }
+
+    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> NewError + '_ {
+        move |source| NewError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// A campaign: a news page published between two dates, with a banner on every page.
+#[derive(Debug, Clone)]
+pub struct Campaign<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub from: Date,
+    pub until: Date,
+    /// The banner's words; the title when `None`.
+    pub banner: Option<&'a str>,
+}
+
+/// What `new campaign` changed in `site.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BannerChange {
+    Added,
+    Replaced,
+}
+
+/// Creates `content/<path>` as a draft dated `today`. Returns the path as editors see it
+/// (`content/...`).
+pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<PathBuf, NewError> {
+    let relative = page_path(path)?;
+    let shown = Path::new("content").join(&relative);
+    let file = root.join(&shown);
+    let folder = file.parent().unwrap_or(root);
+    if !folder.is_dir() {
+        // `name/index.md` is a page with its pictures beside it: make its folder.
+        let bundle = relative.file_name().is_some_and(|n| n == "index.md");
+        let outer = folder.parent().unwrap_or(root);
+        if bundle && outer.is_dir() {
+            std::fs::create_dir(folder).map_err(NewError::io(folder))?;
+        } else {
+            return Err(NewError::refused(
+                format!(
+                    "there is no folder {}",
+                    shown.parent().unwrap_or(&shown).display()
+                ),
+                format!(
+                    "put the page in one of the folders that exist: {}",
+                    folders(&root.join("content")).join(", ")
+                ),
+            ));
+        }
+    }
+    let text = format!(
+        "---\n\
+         title: {title}\n\
+         # One sentence for search results and link previews: who the page is for, and\n\
+         # what it helps with. Fill it in before you publish.\n\
+         description: \"\"\n\
+         date: {today}\n\
+         # The page is only in the preview until you delete this line.\n\
+         draft: true\n\
+         ---\n\
+         \n\
+         Start with what the reader most needs to know, in one or two short sentences.\n\
+         \n\
+         ## A heading that says what this part is about\n\
+         \n\
+         Write the page here.\n",
+        title = yaml_string(title),
+    );
+    write_new(&file, &shown, &text)?;
+    Ok(shown)
+}
+
+/// Creates `content/news/<slug>.md`, scheduled from `from` to `until`, and points the
+/// banner in `content/site.yaml` at it.
+pub fn new_campaign(
+    root: &Path,
+    campaign: &Campaign<'_>,
+) -> Result<(PathBuf, BannerChange), NewError> {
+    let slug = campaign.slug.strip_suffix(".md").unwrap_or(campaign.slug);
+    if !is_slug(slug) {
+        return Err(NewError::refused(
+            format!("`{slug}` cannot be used as the campaign's web address"),
+            "use lower-case letters, numbers and hyphens, for example `awareness-week-2027`",
+        ));
+    }
+    let (from, until) = (campaign.from, campaign.until);
+    if until < from {
+        return Err(NewError::refused(
+            format!("the campaign ends ({until}) before it starts ({from})"),
+            "swap the dates: --from is the first day, --until the last",
+        ));
+    }
+    let settings = root.join("content/site.yaml");
+    let yaml = std::fs::read_to_string(&settings).map_err(NewError::io(&settings))?;
+    let news = root.join("content/news");
+    if !news.is_dir() {
+        return Err(NewError::refused(
+            "there is no folder content/news",
+            "campaigns are news pages: create the folder content/news with an _index.md first",
+        ));
+    }
+    let shown = PathBuf::from(format!("content/news/{slug}.md"));
+    let text = format!(
+        "---\n\
+         title: {title}\n\
+         # One sentence for search results and link previews. Fill it in.\n\
+         description: \"\"\n\
+         date: {from}\n\
+         # The page appears on the first day and goes on the day after the last.\n\
+         publish_date: {from}\n\
+         expiry_date: {until}\n\
+         template: campaign.html\n\
+         extra:\n  \
+           # The big numbers at the top of the page. Replace these, or delete\n  \
+           # everything from `extra:` down if the campaign has no figures.\n  \
+           stats:\n    \
+             - figure: \"100\"\n      \
+               label: \"what the number counts, in a few words\"\n  \
+           source: \"where the figures come from\"\n\
+         ---\n\
+         \n\
+         Say what the campaign is and why it matters, in one or two short sentences.\n\
+         \n\
+         ## What you can do\n\
+         \n\
+         Write the page here.\n",
+        title = yaml_string(campaign.title),
+    );
+    let banner = format!(
+        "banner:\n  \
+           text: {text}\n  \
+           link: \"@/news/{slug}.md\"\n  \
+           from: {from}\n  \
+           until: {until}\n",
+        text = yaml_string(campaign.banner.unwrap_or(campaign.title)),
+    );
+    let (yaml, change) = set_banner(&yaml, &banner);
+    write_new(&root.join(&shown), &shown, &text)?;
+    std::fs::write(&settings, yaml).map_err(NewError::io(&settings))?;
+    Ok((shown, change))
+}
+
+/// `understanding-stalking/online.md`, also accepted with `content/` in front or without
+/// `.md`, as a path inside `content/`.
+fn page_path(path: &str) -> Result<PathBuf, NewError> {
+    let path = path.trim().replace('\\', "/");
+    let path = path.strip_prefix("content/").unwrap_or(&path);
+    let mut relative = PathBuf::from(path);
+    if relative.extension().is_none() {
+        relative.set_extension("md");
+    }
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !plain || relative.extension().is_some_and(|e| e != "md") {
+        return Err(NewError::refused(
+            format!("`{path}` is not a page inside content/"),
+            "give the page's place inside content/, ending in .md, for example \
+             understanding-stalking/online-stalking.md",
+        ));
+    }
+    Ok(relative)
+}
+
+/// Writes a new file, refusing to replace one that is there.
+fn write_new(file: &Path, shown: &Path, text: &str) -> Result<(), NewError> {
+    let mut out = match OpenOptions::new().write(true).create_new(true).open(file) {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(NewError::refused(
+                format!(
+                    "{} already exists, and `new` never replaces a file",
+                    shown.display()
+                ),
+                "choose another name, or open the file that is there and edit it",
+            ))
+        }
+        Err(e) => return Err(NewError::io(file)(e)),
+    };
+    out.write_all(text.as_bytes()).map_err(NewError::io(file))
+}
+
+/// Replaces the top-level `banner:` entry (its line and the indented lines under it), or
+/// adds one at the end. Everything else in the text stays as it was.
+fn set_banner(yaml: &str, banner: &str) -> (String, BannerChange) {
+    let lines: Vec<&str> = yaml.split_inclusive('\n').collect();
+    let Some(start) = lines.iter().position(|l| l.starts_with("banner:")) else {
+        let mut out = yaml.to_string();
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        return (out + banner, BannerChange::Added);
+    };
+    let mut end = start + 1;
+    while end < lines.len() && (lines[end].trim().is_empty() || lines[end].starts_with([' ', '\t']))
+    {
+        end += 1;
+    }
+    while end > start + 1 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    let out = lines[..start].concat() + banner + &lines[end..].concat();
+    (out, BannerChange::Replaced)
+}
+
+/// A YAML double-quoted string: safe whatever the title holds (`:`, `#`, quotes).
+fn yaml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn folders(content: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(content)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BANNER: &str = "banner:\n  text: \"New\"\n";
+
+    #[test]
+    fn the_banner_is_replaced_and_the_rest_kept() {
+        let yaml = "# Settings\ntitle: T\n\nbanner:\n  # old\n  text: Old\n  from: 2027-01-01\n\n# Help lines\nsupport: []\n";
+        let (out, change) = set_banner(yaml, BANNER);
+        assert_eq!(change, BannerChange::Replaced);
+        assert_eq!(
+            out,
+            "# Settings\ntitle: T\n\nbanner:\n  text: \"New\"\n\n# Help lines\nsupport: []\n"
+        );
+    }
+
+    #[test]
+    fn a_banner_is_added_when_there_is_none() {
+        let (out, change) = set_banner("title: T", BANNER);
+        assert_eq!(change, BannerChange::Added);
+        assert_eq!(out, "title: T\n\nbanner:\n  text: \"New\"\n");
+    }
+
+    #[test]
+    fn titles_are_quoted_for_yaml() {
+        assert_eq!(
+            yaml_string(r#"Stalking: "help" \ now"#),
+            r#""Stalking: \"help\" \\ now""#
+        );
+    }
+
+    #[test]
+    fn paths_and_slugs_are_checked() {
+        assert_eq!(
+            page_path("content/news/a").unwrap(),
+            PathBuf::from("news/a.md")
+        );
+        assert!(page_path("../a.md").is_err());
+        assert!(page_path("/etc/a.md").is_err());
+        assert!(page_path("a.html").is_err());
+        assert!(is_slug("awareness-week-2027"));
+        assert!(!is_slug("Awareness Week"));
+        assert!(!is_slug("a--b"));
+    }
+}

@@ -1,0 +1,215 @@
+//! `site-builder serve`: a local preview that rebuilds when an editor saves a file and
+//! reloads the pages they have open.
+//!
+//! The pieces, in the order a change travels through them:
+//! - [`watcher`] — notices saves in `content/` and `templates/`, and waits for a quiet moment;
+//! - the rebuild loop ([`Preview::run`]) — builds with previews on, into one of two folders,
+//!   so a failed build never touches the site being served;
+//! - [`reload`] — tells open pages about each build (Server-Sent Events), or shows the
+//!   problems over them;
+//! - [`http`] — serves the last good site, with the reload script added to its pages.
+
+mod http;
+mod reload;
+mod watcher;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::site::{build, Options, Report};
+
+pub use reload::problems_text;
+
+/// How to run the preview.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The site: the folder holding `content/` and `templates/`.
+    pub root: PathBuf,
+    /// Where to listen, such as `127.0.0.1:1111`.
+    pub address: SocketAddr,
+    /// Build as of this day; `None` means the real today, at every rebuild.
+    pub today: Option<Date>,
+}
+
+/// Why the preview could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServeError {
+    #[error("{0} is already in use, perhaps by another `site-builder serve`")]
+    PortBusy(SocketAddr),
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot watch {}: {source}", path.display())]
+    Watch {
+        path: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+    #[error("cannot make a folder for the preview: {0}")]
+    Folder(#[source] std::io::Error),
+}
+
+/// What happened, for the terminal.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Event<'a> {
+    /// The first build is done and pages can be opened at `url`.
+    Serving {
+        url: String,
+    },
+    /// Files changed; a rebuild starts.
+    Changed {
+        paths: &'a [PathBuf],
+    },
+    Built {
+        report: &'a Report,
+    },
+    /// The build failed; the last good site is still served.
+    Failed {
+        error: &'a Error,
+    },
+}
+
+/// Tells a running preview to stop. Cheap to clone; safe to call from a signal handler.
+#[derive(Clone)]
+pub struct Stopper(Sender<watcher::Signal>);
+
+impl Stopper {
+    pub fn stop(&self) {
+        let _ = self.0.send(watcher::Signal::Stop);
+    }
+}
+
+/// A preview server that has claimed its port and is ready to [`run`](Preview::run).
+pub struct Preview {
+    settings: Settings,
+    listener: TcpListener,
+    status: Arc<reload::Status>,
+    signals: (Sender<watcher::Signal>, Receiver<watcher::Signal>),
+    /// Holds the built sites; removed when the preview ends.
+    folder: tempfile::TempDir,
+}
+
+impl Preview {
+    /// Claims the address. A busy port is reported as [`ServeError::PortBusy`].
+    pub fn bind(mut settings: Settings) -> Result<Preview, ServeError> {
+        // Watch events name absolute paths; an absolute root lets them be shown short.
+        if let Ok(root) = settings.root.canonicalize() {
+            settings.root = root;
+        }
+        let listener = TcpListener::bind(settings.address).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AddrInUse {
+                ServeError::PortBusy(settings.address)
+            } else {
+                ServeError::Listen {
+                    address: settings.address,
+                    source,
+                }
+            }
+        })?;
+        let folder = tempfile::Builder::new()
+            .prefix("site-builder-serve-")
+            .tempdir()
+            .map_err(ServeError::Folder)?;
+        Ok(Preview {
+            settings,
+            listener,
+            status: Arc::new(reload::Status::default()),
+            signals: mpsc::channel(),
+            folder,
+        })
+    }
+
+    /// The address actually listened on (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or(self.settings.address)
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.signals.0.clone())
+    }
+
+    /// Builds, serves and rebuilds on every change until stopped.
+    pub fn run(self, mut log: impl FnMut(Event<'_>)) -> Result<(), ServeError> {
+        let address = self.local_addr();
+        let watched = [
+            self.settings.root.join("content"),
+            self.settings.root.join("templates"),
+        ];
+        let _watcher = watcher::watch(&watched, self.signals.0.clone())?;
+
+        let mut builds = 0u64;
+        self.rebuild(&mut builds, &mut log);
+        let listener = self
+            .listener
+            .try_clone()
+            .map_err(|source| ServeError::Listen { address, source })?;
+        let server = http::start(listener, Arc::clone(&self.status));
+        log(Event::Serving {
+            url: format!("http://{}/", local_address(address)),
+        });
+
+        while let Some(paths) = watcher::next_change(&self.signals.1) {
+            let paths: Vec<PathBuf> = paths
+                .iter()
+                .map(|p| crate::diagnostic::display_path(&self.settings.root, p))
+                .collect();
+            log(Event::Changed { paths: &paths });
+            self.rebuild(&mut builds, &mut log);
+        }
+
+        // Stop: end the reload streams, then wake the listener so its thread can finish.
+        self.status.close();
+        let _ = TcpStream::connect_timeout(&local_address(address), Duration::from_secs(1));
+        let _ = server.join();
+        Ok(())
+    }
+
+    /// One build. Good builds alternate between two folders, so the one being served is
+    /// never written to; a failed build leaves it as it was.
+    fn rebuild(&self, builds: &mut u64, log: &mut impl FnMut(Event<'_>)) {
+        let next = *builds + 1;
+        let out = self.folder.path().join(format!("site-{}", next % 2));
+        let options = Options {
+            root: self.settings.root.clone(),
+            out: Some(out.clone()),
+            drafts: true,
+            today: self.settings.today.unwrap_or_else(Date::today),
+            previews: true,
+        };
+        let started = Instant::now();
+        match build(&options) {
+            Ok(mut report) => {
+                report.elapsed = started.elapsed();
+                *builds = next;
+                self.status.built(next, out);
+                log(Event::Built { report: &report });
+            }
+            Err(error) => {
+                self.status.failed(problems_text(&error));
+                log(Event::Failed { error: &error });
+            }
+        }
+    }
+}
+
+/// Where this machine reaches the server: `0.0.0.0:1111` cannot be opened in a browser.
+fn local_address(address: SocketAddr) -> SocketAddr {
+    let mut local = address;
+    if address.ip().is_unspecified() {
+        local.set_ip(match address {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    local
+}

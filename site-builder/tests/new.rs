@@ -1,0 +1,288 @@
+//! `site-builder new`, run for real on copies of `tests/preview-site`: the files it
+//! writes, the banner it sets, and what it refuses to do.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use site_builder::Date;
+
+fn site() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let from = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/preview-site"));
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = folder.path().join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    folder
+}
+
+fn site_builder(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn read(root: &Path, file: &str) -> String {
+    std::fs::read_to_string(root.join(file)).unwrap()
+}
+
+fn assert_builds(root: &Path, args: &[&str]) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let output = site_builder(root, &all);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn a_new_page_is_a_dated_draft() {
+    let site = site();
+    let root = site.path();
+    let output = site_builder(
+        root,
+        &[
+            "new",
+            "page",
+            "news/online.md",
+            "--title",
+            "Online stalking: \"the signs\"",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Created content/news/online.md (a draft: only the preview shows it).\n"
+    );
+    assert_eq!(
+        read(root, "content/news/online.md"),
+        format!(
+            "---\n\
+             title: \"Online stalking: \\\"the signs\\\"\"\n\
+             # One sentence for search results and link previews: who the page is for, and\n\
+             # what it helps with. Fill it in before you publish.\n\
+             description: \"\"\n\
+             date: {}\n\
+             # The page is only in the preview until you delete this line.\n\
+             draft: true\n\
+             ---\n\
+             \n\
+             Start with what the reader most needs to know, in one or two short sentences.\n\
+             \n\
+             ## A heading that says what this part is about\n\
+             \n\
+             Write the page here.\n",
+            Date::today()
+        )
+    );
+    // It renders, with its drafts shown, and leaves the published site as it was.
+    assert_builds(root, &["--drafts"]);
+    let check = site_builder(root, &["check"]);
+    assert!(
+        stdout(&check).contains("left out: news/online.md (draft)"),
+        "{}",
+        stdout(&check)
+    );
+}
+
+#[test]
+fn a_page_path_may_start_with_content_and_leave_out_md() {
+    let site = site();
+    let output = site_builder(
+        site.path(),
+        &["new", "page", "content/safety", "--title", "Safety"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.path().join("content/safety.md").is_file());
+}
+
+#[test]
+fn an_existing_page_is_never_replaced() {
+    let site = site();
+    let root = site.path();
+    let before = read(root, "content/hello.md");
+    let output = site_builder(root, &["new", "page", "hello.md", "--title", "Hello"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: content/hello.md already exists, and `new` never replaces a file\n  \
+         help: choose another name, or open the file that is there and edit it\n\
+         Nothing was written.\n"
+    );
+    assert_eq!(read(root, "content/hello.md"), before);
+}
+
+#[test]
+fn a_page_needs_a_folder_that_exists() {
+    let site = site();
+    let output = site_builder(site.path(), &["new", "page", "guides/a.md", "--title", "A"]);
+    assert_eq!(
+        stderr(&output),
+        "error: there is no folder content/guides\n  \
+         help: put the page in one of the folders that exist: news\n\
+         Nothing was written.\n"
+    );
+    let output = site_builder(site.path(), &["new", "page", "../a.md", "--title", "A"]);
+    assert!(stderr(&output).starts_with("error: `../a.md` is not a page inside content/\n"));
+}
+
+#[test]
+fn a_page_with_pictures_gets_its_own_folder() {
+    let site = site();
+    let output = site_builder(
+        site.path(),
+        &["new", "page", "news/leaflet/index.md", "--title", "Leaflet"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.path().join("content/news/leaflet/index.md").is_file());
+}
+
+const CAMPAIGN: [&str; 9] = [
+    "new",
+    "campaign",
+    "awareness-week-2027",
+    "--title",
+    "Awareness week 2027",
+    "--from",
+    "2027-04-19",
+    "--until",
+    "2027-04-25",
+];
+
+#[test]
+fn a_campaign_is_scheduled_and_gets_the_banner() {
+    let site = site();
+    let root = site.path();
+    let settings_before = read(root, "content/site.yaml");
+    let output = site_builder(root, &CAMPAIGN);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Created content/news/awareness-week-2027.md, shown from 2027-04-19 to 2027-04-25.\n\
+         The banner in content/site.yaml now points to it (the old banner was replaced).\n"
+    );
+    assert_eq!(
+        read(root, "content/news/awareness-week-2027.md"),
+        "---\n\
+         title: \"Awareness week 2027\"\n\
+         # One sentence for search results and link previews. Fill it in.\n\
+         description: \"\"\n\
+         date: 2027-04-19\n\
+         # The page appears on the first day and goes on the day after the last.\n\
+         publish_date: 2027-04-19\n\
+         expiry_date: 2027-04-25\n\
+         template: campaign.html\n\
+         extra:\n  \
+           # The big numbers at the top of the page. Replace these, or delete\n  \
+           # everything from `extra:` down if the campaign has no figures.\n  \
+           stats:\n    \
+             - figure: \"100\"\n      \
+               label: \"what the number counts, in a few words\"\n  \
+           source: \"where the figures come from\"\n\
+         ---\n\
+         \n\
+         Say what the campaign is and why it matters, in one or two short sentences.\n\
+         \n\
+         ## What you can do\n\
+         \n\
+         Write the page here.\n"
+    );
+    // Only the banner changed; the comments around it are kept.
+    let old_banner = "banner:\n  # The campaign of the moment.\n  text: An old campaign.\n  \
+                      from: 2020-01-01\n  until: 2020-01-07\n";
+    let new_banner = "banner:\n  text: \"Awareness week 2027\"\n  \
+                      link: \"@/news/awareness-week-2027.md\"\n  from: 2027-04-19\n  until: 2027-04-25\n";
+    assert!(settings_before.contains(old_banner));
+    assert_eq!(
+        read(root, "content/site.yaml"),
+        settings_before.replace(old_banner, new_banner)
+    );
+
+    // Before, during and after: the site builds, and the page is there only during.
+    let before = site_builder(root, &["check", "--now", "2027-04-18"]);
+    assert!(
+        stdout(&before).contains("left out: news/awareness-week-2027.md (publishes 2027-04-19)")
+    );
+    assert_builds(root, &["--now", "2027-04-19"]);
+    let after = site_builder(root, &["check", "--now", "2027-04-26"]);
+    assert!(stdout(&after).contains("left out: news/awareness-week-2027.md (expired 2027-04-25)"));
+}
+
+#[test]
+fn a_campaign_banner_is_added_when_there_is_none() {
+    let site = site();
+    let root = site.path();
+    let settings = read(root, "content/site.yaml");
+    let start = settings.find("banner:").unwrap();
+    let end = settings.find("\n# Anything below").unwrap() + 1;
+    let without = format!("{}{}", &settings[..start], &settings[end..]);
+    std::fs::write(root.join("content/site.yaml"), &without).unwrap();
+
+    let mut args = CAMPAIGN.to_vec();
+    args.extend(["--banner", "It is awareness week: help is here."]);
+    let output = site_builder(root, &args);
+    assert!(stdout(&output).ends_with("Added a banner for it to content/site.yaml.\n"));
+    assert_eq!(
+        read(root, "content/site.yaml"),
+        format!(
+            "{without}\nbanner:\n  text: \"It is awareness week: help is here.\"\n  \
+             link: \"@/news/awareness-week-2027.md\"\n  from: 2027-04-19\n  until: 2027-04-25\n"
+        )
+    );
+    assert_builds(root, &["--now", "2027-04-20"]);
+}
+
+#[test]
+fn a_campaign_is_refused_without_touching_anything() {
+    let site = site();
+    let root = site.path();
+    assert!(site_builder(root, &CAMPAIGN).status.success());
+    let page = read(root, "content/news/awareness-week-2027.md");
+    let settings = read(root, "content/site.yaml");
+
+    let mut cases: Vec<(Vec<&str>, &str)> = Vec::new();
+    let mut again = CAMPAIGN.to_vec();
+    again[4] = "Another title";
+    cases.push((
+        again,
+        "error: content/news/awareness-week-2027.md already exists, and `new` never replaces a file\n  \
+         help: choose another name, or open the file that is there and edit it\n",
+    ));
+    let mut backwards = CAMPAIGN.to_vec();
+    backwards[2] = "other";
+    backwards.swap(6, 8);
+    cases.push((
+        backwards,
+        "error: the campaign ends (2027-04-19) before it starts (2027-04-25)\n  \
+         help: swap the dates: --from is the first day, --until the last\n",
+    ));
+    let mut spaced = CAMPAIGN.to_vec();
+    spaced[2] = "Awareness Week";
+    cases.push((
+        spaced,
+        "error: `Awareness Week` cannot be used as the campaign's web address\n  \
+         help: use lower-case letters, numbers and hyphens, for example `awareness-week-2027`\n",
+    ));
+    for (args, message) in cases {
+        let output = site_builder(root, &args);
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(stderr(&output), format!("{message}Nothing was written.\n"));
+    }
+    assert_eq!(read(root, "content/news/awareness-week-2027.md"), page);
+    assert_eq!(read(root, "content/site.yaml"), settings);
+    assert!(!root.join("content/news/other.md").exists());
+}
