@@ -193,27 +193,34 @@ impl Server {
 
     /// Stops the server as Ctrl-C does, and returns how it exited and what it printed.
     pub fn interrupt(mut self) -> (ExitStatus, String) {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-        assert!(sent.success());
-        let started = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(started.elapsed() < PATIENCE, "serve did not stop on Ctrl-C");
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = self.stop().expect("serve to stop on Ctrl-C");
         // Let the readers take the last lines.
         std::thread::sleep(Duration::from_millis(100));
         (status, self.output())
     }
+
+    /// Sends Ctrl-C (SIGINT) and waits for the exit.
+    fn stop(&mut self) -> Option<ExitStatus> {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-INT", &pid]).status().ok()?;
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().ok()? {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
 }
 
 impl Drop for Server {
+    /// Stops as an editor would, so the server removes its folder; kills it if it hangs.
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if matches!(self.child.try_wait(), Ok(None)) && self.stop().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
