@@ -17,7 +17,7 @@ use crate::output::{self, AssetMap, Staging};
 use crate::postprocess::{self, Finding, LinkChecker, OutputIndex};
 use crate::render::{context, Shared, Summaries, Templates};
 use crate::security;
-use crate::selfcheck;
+use crate::selfcheck::{self, EngineCache};
 
 /// What to build, and how.
 #[derive(Debug, Clone)]
@@ -31,6 +31,9 @@ pub struct Options {
     pub today: Date,
     /// Also build future and expired pages, marked as previews (for `serve`).
     pub previews: bool,
+    /// The self-check engine, compiled once and reused by later builds that share it
+    /// (`serve` rebuilds on every save; the engine only changes with `wasm/`).
+    pub engine: EngineCache,
 }
 
 impl Options {
@@ -42,6 +45,7 @@ impl Options {
             drafts: false,
             today: Date::today(),
             previews: false,
+            engine: EngineCache::default(),
         }
     }
 }
@@ -96,15 +100,16 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     check_templates_exist(&library, &templates, &content_dir)?;
     check_banner_link(&config, &library)?;
 
-    let selfcheck = selfcheck::prepare(&config, &content_dir, &library, options.out.is_some())?;
+    let engine = options.out.as_ref().map(|_| &options.engine);
+    let selfcheck = selfcheck::prepare(&config, &content_dir, &library, engine)?;
     let mut assets = load_assets(&templates_dir)?;
     if let Some(script) = selfcheck.as_ref().and_then(|s| s.script.as_ref()) {
         assets.push((
             selfcheck::ENGINE_SCRIPT.to_string(),
-            script.clone().into_bytes(),
+            script.as_bytes().to_vec(),
         ));
     }
-    let asset_map: AssetMap = assets
+    let mut asset_map: AssetMap = assets
         .iter()
         .map(|(name, bytes)| {
             (
@@ -113,6 +118,11 @@ pub fn build(options: &Options) -> Result<Report, Error> {
             )
         })
         .collect();
+    if selfcheck.as_ref().is_some_and(|s| s.script.is_none()) {
+        // `check` does not compile the engine; its templates still need an address for it.
+        let name = selfcheck::ENGINE_SCRIPT.to_string();
+        asset_map.insert(name.clone(), format!("/assets/{name}"));
+    }
 
     let shared = Shared {
         config: &config.config,

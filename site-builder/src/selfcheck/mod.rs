@@ -11,6 +11,7 @@ mod text;
 mod wasm;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use tera::Value;
@@ -36,7 +37,7 @@ pub struct Prepared {
     /// The `selfcheck` value templates see: questions, outcomes and reasons as HTML.
     pub context: Value,
     /// The engine module, when the build writes files.
-    pub script: Option<String>,
+    pub script: Option<Arc<str>>,
 }
 
 /// A definition read and checked, with its text.
@@ -189,23 +190,39 @@ struct SelfCheckView {
     definition: String,
 }
 
-/// Loads, checks and renders the self-check; compiles its engine when `compile` is set.
+/// The compiled engine module, shared by the builds of one process.
+#[derive(Debug, Clone, Default)]
+pub struct EngineCache(Arc<Mutex<Option<Arc<str>>>>);
+
+impl EngineCache {
+    fn get_or_build(&self) -> Result<Arc<str>, Error> {
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(module) = slot.as_ref() {
+            return Ok(Arc::clone(module));
+        }
+        let module: Arc<str> = wasm::engine_module()?.into();
+        *slot = Some(Arc::clone(&module));
+        Ok(module)
+    }
+}
+
+/// Loads, checks and renders the self-check; compiles its engine (or takes it from the
+/// cache) when `engine` is given, that is when the build writes files.
 pub fn prepare(
     config: &LoadedConfig,
     content_dir: &Path,
     library: &Library,
-    compile: bool,
+    engine: Option<&EngineCache>,
 ) -> Result<Option<Prepared>, Error> {
     let Some(relative) = &config.config.selfcheck else {
         return Ok(None);
     };
     let loaded = load(content_dir, relative)?;
     let view = render(&loaded, library)?;
-    let script = if compile {
-        Some(wasm::engine_module()?)
-    } else {
-        None
-    };
+    let script = engine.map(EngineCache::get_or_build).transpose()?;
     Ok(Some(Prepared {
         context: Value::from_serializable(&view),
         script,

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use crate::date::Date;
 use crate::error::Error;
+use crate::selfcheck::EngineCache;
 use crate::site::{build, Options, Report};
 
 pub use reload::problems_text;
@@ -97,6 +98,8 @@ pub struct Preview {
     signals: (Sender<watcher::Signal>, Receiver<watcher::Signal>),
     /// Holds the built sites; removed when the preview ends.
     folder: tempfile::TempDir,
+    /// The self-check engine, compiled by the first build and reused by the rest.
+    engine: EngineCache,
 }
 
 impl Preview {
@@ -126,6 +129,7 @@ impl Preview {
             status: Arc::new(reload::Status::default()),
             signals: mpsc::channel(),
             folder,
+            engine: EngineCache::default(),
         })
     }
 
@@ -185,6 +189,7 @@ impl Preview {
             drafts: true,
             today: self.settings.today.unwrap_or_else(Date::today),
             previews: true,
+            engine: self.engine.clone(),
         };
         let started = Instant::now();
         match build(&options) {
