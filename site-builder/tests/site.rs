@@ -370,8 +370,18 @@ fn helpline_numbers_follow_site_yaml() {
 #[test]
 fn the_real_site_checks_without_compiling_the_engine() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let output = run(&["check", "--root", root.to_str().unwrap(), "--now", "2027-04-20"]);
+    let output = run(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--now",
+        "2027-04-20",
+    ]);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(stdout.contains("(checked, nothing written)"), "{stdout}");
 }
