@@ -158,7 +158,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         .par_iter()
         .enumerate()
         .map(|(index, doc)| {
-            let rendered = markdown::render(doc, &library)?;
+            let rendered = markdown::render(doc, &library, &config.config.support)?;
             let context = context::for_document(
                 doc,
                 index,

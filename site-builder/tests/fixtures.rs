@@ -150,6 +150,7 @@ invalid! {
     no_front_matter => "no-front-matter",
     several_problems => "several-problems",
     several_page_problems => "several-page-problems",
+    unknown_support_key => "unknown-support-key",
 }
 
 macro_rules! invalid_selfcheck {

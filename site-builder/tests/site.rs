@@ -365,6 +365,12 @@ fn helpline_numbers_follow_site_yaml() {
             "{page} links to the helpline number from site.yaml"
         );
     }
+    for file in tree(&out).iter().filter(|f| f.ends_with(".html")) {
+        assert!(
+            !read(&out, file).contains("0808 802 0300"),
+            "{file} still shows the old number"
+        );
+    }
 }
 
 #[test]

@@ -20,7 +20,7 @@ use selfcheck_engine::{
     Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec,
 };
 
-use crate::config::LoadedConfig;
+use crate::config::{LoadedConfig, SupportService};
 use crate::content::Library;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -221,7 +221,7 @@ pub fn prepare(
         return Ok(None);
     };
     let loaded = load(content_dir, relative)?;
-    let view = render(&loaded, library)?;
+    let view = render(&loaded, library, &config.config.support)?;
     let script = engine.map(EngineCache::get_or_build).transpose()?;
     Ok(Some(Prepared {
         context: Value::from_serializable(&view),
@@ -229,9 +229,14 @@ pub fn prepare(
     }))
 }
 
-fn render(loaded: &Loaded, library: &Library) -> Result<SelfCheckView, Vec<Diagnostic>> {
+fn render(
+    loaded: &Loaded,
+    library: &Library,
+    support: &[SupportService],
+) -> Result<SelfCheckView, Vec<Diagnostic>> {
     let text = text::Renderer {
         library,
+        support,
         loaded,
         problems: Default::default(),
     };

@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 
+use crate::config::SupportService;
 use crate::content::Library;
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
@@ -9,6 +10,7 @@ use crate::selfcheck::Loaded;
 
 pub struct Renderer<'a> {
     pub library: &'a Library,
+    pub support: &'a [SupportService],
     pub loaded: &'a Loaded,
     pub problems: RefCell<Vec<Diagnostic>>,
 }
@@ -35,9 +37,11 @@ impl Renderer<'_> {
             let (line, col) = place.inside(source, offset);
             Diagnostic::new(path, line, col, message)
         };
-        markdown::render_fragment(source, self.library, &at).unwrap_or_else(|problems| {
-            self.problems.borrow_mut().extend(problems);
-            String::new()
-        })
+        markdown::render_fragment(source, self.library, self.support, &at).unwrap_or_else(
+            |problems| {
+                self.problems.borrow_mut().extend(problems);
+                String::new()
+            },
+        )
     }
 }

@@ -6,6 +6,9 @@ use std::collections::HashSet;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+mod placeholders;
+
+use crate::config::SupportService;
 use crate::content::{Document, Library};
 use crate::diagnostic::{closest, Diagnostic, LineIndex};
 
@@ -34,12 +37,16 @@ fn options() -> Options {
 }
 
 /// Renders `doc`'s body. Links to other documents are checked against `library`.
-pub fn render(doc: &Document, library: &Library) -> Result<Rendered, Vec<Diagnostic>> {
+pub fn render(
+    doc: &Document,
+    library: &Library,
+    support: &[SupportService],
+) -> Result<Rendered, Vec<Diagnostic>> {
     let place = Place {
         doc,
         lines: LineIndex::new(&doc.body),
     };
-    render_text(&doc.body, library, &|offset, message| {
+    render_text(&doc.body, library, support, &|offset, message| {
         place.at(offset, message)
     })
 }
@@ -49,9 +56,10 @@ pub fn render(doc: &Document, library: &Library) -> Result<Rendered, Vec<Diagnos
 pub fn render_fragment(
     text: &str,
     library: &Library,
+    support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> Result<String, Vec<Diagnostic>> {
-    render_text(text, library, at).map(|rendered| rendered.html)
+    render_text(text, library, support, at).map(|rendered| rendered.html)
 }
 
 struct Place<'a> {
@@ -69,6 +77,7 @@ impl Place<'_> {
 fn render_text(
     text: &str,
     library: &Library,
+    support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut problems = Vec::new();
@@ -138,6 +147,18 @@ fn render_text(
                 }
                 events.push(event);
             }
+            Event::Text(t) if t.contains("{{") => match placeholders::fill(&t, support) {
+                Ok(filled) => {
+                    word_count += filled.split_whitespace().count();
+                    events.push(Event::Text(CowStr::from(filled)));
+                }
+                Err(unknown) => {
+                    // The text is the source itself unless Markdown escapes changed it.
+                    let exact = text.get(range.clone()) == Some(&*t);
+                    let offset = range.start + if exact { unknown.offset } else { 0 };
+                    problems.push(at(offset, unknown.message).with_help(unknown.help));
+                }
+            },
             Event::Text(ref t) => {
                 word_count += t.split_whitespace().count();
                 if let Some((_, _, alt)) = image.as_mut() {

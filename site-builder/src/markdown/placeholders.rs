@@ -1,0 +1,130 @@
+//! `{{ support.KEY.FIELD }}` in Markdown: a helpline's details written once, in site.yaml,
+//! and shown wherever the text needs them, so a changed number changes everywhere.
+
+use crate::config::SupportService;
+
+/// The fields a placeholder may name.
+const FIELDS: [&str; 5] = ["name", "phone", "tel", "hours", "url"];
+
+/// A placeholder that names something site.yaml does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    /// Byte offset of the `{{` in the text.
+    pub offset: usize,
+    pub message: String,
+    pub help: String,
+}
+
+/// Replaces every `{{ support.KEY.FIELD }}` in `text`; other text is left as it is.
+pub fn fill(text: &str, support: &[SupportService]) -> Result<String, Unknown> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut consumed = 0;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start..].find("}}") else {
+            break;
+        };
+        let inner = rest[start + 2..start + length].trim();
+        out.push_str(&rest[..start]);
+        out.push_str(&value(inner, support).map_err(|(message, help)| Unknown {
+            offset: consumed + start,
+            message,
+            help,
+        })?);
+        let end = start + length + 2;
+        consumed += end;
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn value(inner: &str, support: &[SupportService]) -> Result<String, (String, String)> {
+    let keys = || {
+        support
+            .iter()
+            .map(|s| format!("`{}`", s.key))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = inner.split('.');
+    let (Some("support"), Some(key), Some(field), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err((
+            format!("`{{{{ {inner} }}}}` is not something the site can fill in"),
+            "write `{{ support.KEY.phone }}`, with a `key` from the support list in content/site.yaml".into(),
+        ));
+    };
+    let Some(service) = support.iter().find(|s| s.key == key) else {
+        return Err((
+            format!("there is no support service with the key `{key}` in content/site.yaml"),
+            format!("the keys are {}", keys()),
+        ));
+    };
+    Ok(match field {
+        "name" => service.name.clone(),
+        "phone" => service.phone.clone(),
+        "tel" => format!(
+            "tel:{}",
+            service
+                .phone
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        ),
+        "hours" => service.hours.clone(),
+        "url" => service.url.clone(),
+        _ => {
+            return Err((
+                format!("support services have no field `{field}`"),
+                format!("use one of {}", FIELDS.map(|f| format!("`{f}`")).join(", ")),
+            ))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn services() -> Vec<SupportService> {
+        vec![SupportService {
+            key: "helpline".into(),
+            name: "National Stalking Helpline".into(),
+            phone: "0808 802 0300".into(),
+            hours: "Weekdays".into(),
+            url: "https://example.org".into(),
+            description: String::new(),
+        }]
+    }
+
+    #[test]
+    fn fills_fields_and_leaves_other_text() {
+        let text = "Call {{ support.helpline.phone }} ({{support.helpline.tel}}), {{ support.helpline.hours }}.";
+        assert_eq!(
+            fill(text, &services()).unwrap(),
+            "Call 0808 802 0300 (tel:08088020300), Weekdays."
+        );
+        assert_eq!(
+            fill("no braces { here }", &services()).unwrap(),
+            "no braces { here }"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_fields_are_reported_where_they_are() {
+        let err = fill(
+            "Call {{ support.helpline.phone }} or {{ support.helpine.phone }}",
+            &services(),
+        )
+        .unwrap_err();
+        assert_eq!(err.offset, 37);
+        assert_eq!(
+            err.message,
+            "there is no support service with the key `helpine` in content/site.yaml"
+        );
+        let err = fill("{{ support.helpline.email }}", &services()).unwrap_err();
+        assert_eq!(err.message, "support services have no field `email`");
+    }
+}
