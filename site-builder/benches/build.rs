@@ -8,7 +8,7 @@
 mod synthetic;
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 const RUNS: usize = 3;
@@ -69,26 +69,36 @@ fn main() {
     }
 }
 
-/// Runs one build in a child process under GNU time; returns success and peak RSS in KiB.
+/// Runs one build in a child process; returns success and its peak RSS in KiB, read from
+/// the kernel's high-water mark (`VmHWM` in `/proc/PID/status`) while the child runs.
 fn run(binary: &Path, root: &Path, out: &Path) -> (bool, u64) {
-    let output = Command::new("/usr/bin/time")
-        .args(["-f", "%M"])
-        .arg(binary)
+    let mut child = Command::new(binary)
         .args(["build", "--root"])
         .arg(root)
         .arg("--out")
         .arg(out)
         .args(["--now", "2027-01-01"])
-        .output()
-        .expect("GNU time (/usr/bin/time) runs the build");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let rss = stderr
-        .lines()
-        .last()
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or(0);
-    if !output.status.success() {
-        eprintln!("{stderr}");
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("site-builder runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Some(kib) = std::fs::read_to_string(&status_file)
+            .ok()
+            .as_deref()
+            .and_then(high_water_mark)
+        {
+            peak = peak.max(kib);
+        }
+        match child.try_wait().expect("the build can be waited for") {
+            Some(status) => return (status.success(), peak),
+            None => std::thread::sleep(std::time::Duration::from_millis(2)),
+        }
     }
-    (output.status.success(), rss)
+}
+
+fn high_water_mark(status: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
