@@ -24,6 +24,18 @@ pub enum Error {
 }
 
 impl Error {
+    /// The problems, one `path:line:col: error:` entry each, exactly as editors read them.
+    pub fn lines(&self) -> String {
+        match self {
+            Error::Problems(problems) => problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            other => format!("error: {other}"),
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
         move |source| Error::Io { path, source }

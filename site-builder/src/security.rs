@@ -15,13 +15,25 @@ encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=()
 midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), \
 sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()";
 
+/// Where a page may connect to. The published site connects nowhere (`connect-src` falls
+/// back to `default-src 'none'`); the preview server adds its own reload channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connect {
+    Nowhere,
+    SameOrigin,
+}
+
 /// Every response header, as (name, value) pairs. `frame-ancestors` only works as a header,
 /// so it is added here and not in the `<meta>` tag.
-pub fn headers() -> Vec<(&'static str, String)> {
+pub fn headers(connect: Connect) -> Vec<(&'static str, String)> {
+    let connect = match connect {
+        Connect::Nowhere => "",
+        Connect::SameOrigin => "; connect-src 'self'",
+    };
     vec![
         (
             "Content-Security-Policy",
-            format!("{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'"),
+            format!("{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'{connect}"),
         ),
         ("Referrer-Policy", "no-referrer".into()),
         ("X-Content-Type-Options", "nosniff".into()),
@@ -35,9 +47,33 @@ pub fn headers() -> Vec<(&'static str, String)> {
 /// The `_headers` file read by Netlify and Cloudflare Pages.
 pub fn headers_file() -> String {
     let mut out = String::from("/*\n");
-    for (name, value) in headers() {
+    for (name, value) in headers(Connect::Nowhere) {
         out.push_str(&format!("  {name}: {value}\n"));
     }
     out.push_str("\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy(connect: Connect) -> String {
+        headers(connect)
+            .into_iter()
+            .find(|(n, _)| *n == "Content-Security-Policy")
+            .unwrap()
+            .1
+    }
+
+    #[test]
+    fn only_the_preview_may_connect() {
+        assert!(!policy(Connect::Nowhere).contains("connect-src"));
+        let preview = policy(Connect::SameOrigin);
+        assert!(
+            preview.ends_with("frame-ancestors 'none'; connect-src 'self'"),
+            "{preview}"
+        );
+        assert!(preview.starts_with(CONTENT_SECURITY_POLICY));
+    }
 }

@@ -57,14 +57,11 @@ pub struct Report {
     pub sections: usize,
     pub left_out: Vec<LeftOut>,
     pub elapsed: Duration,
-    /// Self-check script size in bytes, when the site has a self-check.
-    pub selfcheck_bytes: Option<usize>,
 }
 
 /// A rendered page, ready for link checking.
 struct Built {
     url: String,
-    file: String,
     ids: HashSet<String>,
     links: Vec<String>,
     findings: Vec<Finding>,
@@ -138,13 +135,23 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         Some(out) => Some(Staging::new(out).map_err(Error::io(out))?),
         None => None,
     };
+    // Every file the site will hold: its folders are made once, and links are checked
+    // against it (pages that fail to render still exist, so links to them are not broken).
+    let pages = library.documents.iter().map(Document::output_path);
+    let copied = library.assets.iter().map(|a| a.to.clone());
+    let hashed = asset_map
+        .values()
+        .map(|url| url.trim_start_matches('/').to_string());
+    let generated = [
+        "404.html",
+        "sitemap.xml",
+        "atom.xml",
+        "robots.txt",
+        "_headers",
+    ]
+    .map(String::from);
+    let files: Vec<String> = pages.chain(copied).chain(hashed).chain(generated).collect();
     if let Some(staging) = &staging {
-        let files = library
-            .documents
-            .iter()
-            .map(Document::output_path)
-            .chain(library.assets.iter().map(|a| a.to.clone()));
-        let files: Vec<String> = files.chain(["assets/x".to_string()]).collect();
         staging
             .make_dirs(files.iter().map(String::as_str))
             .map_err(Error::io(staging.path()))?;
@@ -161,7 +168,6 @@ pub fn build(options: &Options) -> Result<Report, Error> {
             let rendered = markdown::render(doc, &library, &config.config.support)?;
             let context = context::for_document(
                 doc,
-                index,
                 &rendered,
                 &library,
                 &summaries,
@@ -217,24 +223,11 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     }
 
     // Check links against everything the site will contain.
-    let mut index = OutputIndex::default();
-    for name in ["sitemap.xml", "atom.xml", "robots.txt", "_headers"] {
-        index.files.insert(name.into());
-    }
-    index.files.extend(
-        asset_map
-            .values()
-            .map(|url| url.trim_start_matches('/').to_string()),
-    );
-    index
-        .files
-        .extend(library.assets.iter().map(|a| a.to.clone()));
-    // Pages that failed to render still exist: links to them are not broken.
-    index
-        .files
-        .extend(library.documents.iter().map(Document::output_path));
+    let mut index = OutputIndex {
+        files: files.into_iter().collect(),
+        ..OutputIndex::default()
+    };
     for b in &mut built {
-        index.files.insert(b.file.clone());
         index.ids.insert(b.url.clone(), std::mem::take(&mut b.ids));
     }
     let checker = LinkChecker { index: &index };
@@ -265,13 +258,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
 
     // Write: the machine-readable files and the assets, then swap the new site in.
     if let Some(staging) = staging {
-        let live: Vec<&Document> = library
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !library.is_preview(*i))
-            .map(|(_, d)| d)
-            .collect();
+        let live: Vec<&Document> = library.documents.iter().filter(|d| !d.preview).collect();
         let write = |rel: &str, bytes: &[u8]| {
             staging
                 .write(rel, bytes)
@@ -303,7 +290,6 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         sections: library.sections().count(),
         left_out: library.left_out,
         elapsed: started.elapsed(),
-        selfcheck_bytes: selfcheck.and_then(|s| s.script.map(|js| js.len())),
     })
 }
 
@@ -332,7 +318,6 @@ fn finish(
     }
     Ok(Built {
         url,
-        file,
         ids: processed.ids,
         links: processed.links,
         findings: processed.findings,
@@ -403,25 +388,19 @@ fn check_templates_exist(
 
 /// The banner may link with `@/page.md`, like Markdown.
 fn check_banner_link(config: &LoadedConfig, library: &Library) -> Result<(), Error> {
-    let Some(link) = config
+    let link = config
         .config
         .banner
         .as_ref()
-        .and_then(|b| b.link.as_deref())
-    else {
-        return Ok(());
-    };
-    let Some(source) = link.strip_prefix("@/") else {
-        return Ok(());
-    };
-    let source = source.split('#').next().unwrap_or(source);
-    if library.by_source.contains_key(source) || library.absence_of(source).is_some() {
-        return Ok(());
+        .and_then(|b| b.link.as_deref());
+    // A banner may point at its campaign before the page is published: the banner only
+    // shows from its own start date.
+    match link.map(|link| markdown::resolve_link(link, library)) {
+        Some(Err(broken @ markdown::BrokenLink::Missing { .. })) => Err(Error::Problems(vec![
+            config.problem_at("banner.link", broken.to_string()),
+        ])),
+        _ => Ok(()),
     }
-    Err(Error::Problems(vec![config.problem_at(
-        "banner.link",
-        format!("the banner links to `{link}`, but there is no such page in content/"),
-    )]))
 }
 
 fn load_assets(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {

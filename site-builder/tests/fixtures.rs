@@ -9,21 +9,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::copy_tree;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else if rel != Path::new("expected.txt") {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir`, with its bytes.
@@ -151,6 +141,7 @@ invalid! {
     several_problems => "several-problems",
     several_page_problems => "several-page-problems",
     unknown_support_key => "unknown-support-key",
+    broken_banner_link => "broken-banner-link",
 }
 
 macro_rules! invalid_selfcheck {

@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::copy_tree;
+
 fn base() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")
 }
@@ -41,18 +44,6 @@ fn build(root: &Path, now: &str, extra: &[&str]) -> (tempfile::TempDir, String) 
 fn read(out: &tempfile::TempDir, file: &str) -> String {
     std::fs::read_to_string(out.path().join("public").join(file))
         .unwrap_or_else(|e| panic!("{file}: {e}"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn tree(out: &tempfile::TempDir) -> Vec<String> {
@@ -220,7 +211,7 @@ fn schedule_and_drafts() {
 #[test]
 fn check_writes_nothing() {
     let site = tempfile::tempdir().unwrap();
-    copy_dir(&base(), site.path());
+    copy_tree(&base(), site.path());
     let output = run(&[
         "check",
         "--root",
@@ -339,7 +330,7 @@ fn helpline_numbers_follow_site_yaml() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let site = tempfile::tempdir().unwrap();
     for folder in ["content", "templates"] {
-        copy_dir(&repo.join(folder), &site.path().join(folder));
+        copy_tree(&repo.join(folder), &site.path().join(folder));
     }
     let settings = site.path().join("content/site.yaml");
     let text = std::fs::read_to_string(&settings).unwrap();

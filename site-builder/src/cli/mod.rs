@@ -74,17 +74,12 @@ pub fn run() -> ExitCode {
 
 /// Prints problems the way editors read them, then a count.
 fn report(error: &Error) {
-    match error {
-        Error::Problems(problems) => {
-            for problem in problems {
-                eprintln!("{problem}");
-            }
-            let n = problems.len();
-            eprintln!(
-                "\nThe site was not built: {n} problem{} to fix.",
-                if n == 1 { "" } else { "s" }
-            );
-        }
-        other => eprintln!("error: {other}"),
+    eprintln!("{}", error.lines());
+    if let Error::Problems(problems) = error {
+        let n = problems.len();
+        eprintln!(
+            "\nThe site was not built: {n} problem{} to fix.",
+            if n == 1 { "" } else { "s" }
+        );
     }
 }

@@ -25,14 +25,8 @@ pub fn run(args: Args) -> ExitCode {
             println!("{result}");
             ExitCode::SUCCESS
         }
-        Err(Error::Problems(problems)) => {
-            for problem in problems {
-                eprintln!("{problem}");
-            }
-            ExitCode::FAILURE
-        }
-        Err(other) => {
-            eprintln!("error: {other}");
+        Err(error) => {
+            eprintln!("{}", error.lines());
             ExitCode::FAILURE
         }
     }

@@ -4,7 +4,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use site_builder::serve::{problems_text, Event, Preview, ServeError, Settings};
+use site_builder::serve::{Event, Preview, ServeError, Settings};
 use site_builder::Date;
 
 #[derive(clap::Args)]
@@ -71,7 +71,7 @@ fn print(event: Event<'_>) {
             report.elapsed.as_millis()
         ),
         Event::Failed { error } => {
-            eprintln!("{}", problems_text(error));
+            eprintln!("{}", error.lines());
             eprintln!("\nThe preview still shows the last version that worked. Fix the problem and save: it rebuilds by itself.");
         }
         _ => {}

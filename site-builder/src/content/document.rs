@@ -32,8 +32,8 @@ pub struct Document {
     pub pages: Vec<usize>,
     /// Published sections directly inside, for a section, in display order.
     pub subsections: Vec<usize>,
-    /// Files beside a page bundle's `index.md`, copied next to its output.
-    pub assets: Vec<PathBuf>,
+    /// Built only because this is a preview: a draft, or outside its publishing window.
+    pub preview: bool,
 }
 
 impl Document {

@@ -35,15 +35,9 @@ pub struct Library {
     pub by_source: HashMap<String, usize>,
     pub left_out: Vec<LeftOut>,
     pub assets: Vec<Asset>,
-    /// Documents built only because this is a preview (drafts, scheduled pages).
-    pub previews: Vec<usize>,
 }
 
 impl Library {
-    pub fn home(&self) -> Option<&Document> {
-        self.by_source.get("_index.md").map(|&i| &self.documents[i])
-    }
-
     pub fn pages(&self) -> impl Iterator<Item = &Document> {
         self.documents.iter().filter(|d| d.kind == Kind::Page)
     }
@@ -58,10 +52,6 @@ impl Library {
             .iter()
             .find(|l| l.source == source)
             .map(|l| &l.why)
-    }
-
-    pub fn is_preview(&self, index: usize) -> bool {
-        self.previews.contains(&index)
     }
 }
 
@@ -190,11 +180,9 @@ pub fn load(
             Kind::Page
         };
         let url = placer.url_of(&rel, &split);
-        let index = library.documents.len();
-        if shown_anyway {
-            library.previews.push(index);
-        }
-        library.by_source.insert(rel.clone(), index);
+        library
+            .by_source
+            .insert(rel.clone(), library.documents.len());
         library.documents.push(Document {
             kind,
             source: rel,
@@ -206,7 +194,7 @@ pub fn load(
             parent: None,
             pages: Vec::new(),
             subsections: Vec::new(),
-            assets: Vec::new(),
+            preview: shown_anyway,
         });
     }
 

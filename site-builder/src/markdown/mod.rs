@@ -9,7 +9,7 @@ use serde::Serialize;
 mod placeholders;
 
 use crate::config::SupportService;
-use crate::content::{Document, Library};
+use crate::content::{Absence, Document, Library};
 use crate::diagnostic::{closest, Diagnostic, LineIndex};
 
 /// A heading, for a table of contents.
@@ -192,10 +192,47 @@ fn plain_text(events: &[Event]) -> String {
 }
 
 /// Turns `@/get-help/reporting.md#what-happens-next` into `/get-help/reporting/#what-happens-next`.
-/// Other links are left as they are.
 fn resolve<'a>(dest: &CowStr<'a>, library: &Library) -> Result<CowStr<'a>, String> {
+    match resolve_link(dest, library) {
+        Ok(Some(url)) => Ok(CowStr::from(url)),
+        Ok(None) => Ok(dest.clone()),
+        Err(broken) => Err(broken.to_string()),
+    }
+}
+
+/// Why an `@/` link does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrokenLink {
+    /// The page exists but this build leaves it out.
+    LeftOut { source: String, why: Absence },
+    Missing {
+        source: String,
+        suggestion: Option<String>,
+    },
+}
+
+impl std::fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BrokenLink::LeftOut { source, why } => write!(
+                f,
+                "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
+            ),
+            BrokenLink::Missing { source, suggestion } => {
+                write!(f, "this links to `@/{source}`, but there is no such page in content/")?;
+                match suggestion {
+                    Some(best) => write!(f, "; did you mean `@/{best}`?"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// The URL of an `@/page.md#anchor` link, or `None` for any other kind of link.
+pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, BrokenLink> {
     let Some(target) = dest.strip_prefix("@/") else {
-        return Ok(dest.clone());
+        return Ok(None);
     };
     let (source, anchor) = match target.split_once('#') {
         Some((s, a)) => (s, Some(a)),
@@ -203,22 +240,25 @@ fn resolve<'a>(dest: &CowStr<'a>, library: &Library) -> Result<CowStr<'a>, Strin
     };
     if let Some(&index) = library.by_source.get(source) {
         let url = &library.documents[index].url;
-        return Ok(CowStr::from(match anchor {
+        return Ok(Some(match anchor {
             Some(a) => format!("{url}#{a}"),
             None => url.clone(),
         }));
     }
-    if let Some(why) = library.absence_of(source) {
-        return Err(format!(
-            "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
-        ));
+    let source = source.to_string();
+    if let Some(why) = library.absence_of(&source) {
+        return Err(BrokenLink::LeftOut {
+            why: why.clone(),
+            source,
+        });
     }
-    let known = library.by_source.keys().map(String::as_str);
-    let mut message = format!("this links to `@/{source}`, but there is no such page in content/");
-    if let Some(best) = closest(source, known) {
-        message.push_str(&format!("; did you mean `@/{best}`?"));
-    }
-    Err(message)
+    // Left-out pages are suggested too: a typo in a link to a scheduled page is still a typo.
+    let known = library
+        .by_source
+        .keys()
+        .chain(library.left_out.iter().map(|l| &l.source));
+    let suggestion = closest(&source, known.map(String::as_str)).map(str::to_string);
+    Err(BrokenLink::Missing { source, suggestion })
 }
 
 /// `What happens next?` becomes `what-happens-next`.

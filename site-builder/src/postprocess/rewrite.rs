@@ -49,15 +49,60 @@ const INERT_LINK_RELS: [&str; 7] = [
 pub fn process(html: &str, own_host: &str) -> Processed {
     let state = RefCell::new(Processed::default());
     let missing_titles: RefCell<Vec<String>> = RefCell::new(Vec::new());
-    let out = run(html, &state, &missing_titles, own_host);
+    // The placeholders need a character the page cannot contain; it almost never does.
+    let can_hold_places = !html.contains(MARK);
+    let out = run(html, &state, &missing_titles, own_host, can_hold_places);
     let mut processed = state.into_inner();
     let titles = missing_titles.into_inner();
-    processed.html = if titles.is_empty() {
-        out
+    if titles.is_empty() {
+        processed.html = out;
+        return processed;
+    }
+    let ids = choose_ids(titles, &mut processed.ids);
+    processed.html = if can_hold_places {
+        fill_places(&out, &ids)
     } else {
-        give_ids(&out, titles, &mut processed.ids)
+        give_ids(&out, ids)
     };
     processed
+}
+
+/// Marks a heading id to be filled in after the pass (a private-use character).
+const MARK: char = '\u{E000}';
+
+fn placeholder(n: usize) -> String {
+    format!("{MARK}{n}{MARK}")
+}
+
+/// Unique ids from the texts of headings that had none.
+fn choose_ids(titles: Vec<String>, ids: &mut HashSet<String>) -> Vec<String> {
+    titles
+        .into_iter()
+        .map(|title| {
+            let id = unique_id(&slugify(title.trim()), ids);
+            ids.insert(id.clone());
+            id
+        })
+        .collect()
+}
+
+/// Replaces each placeholder with its id, in one scan of the page.
+fn fill_places(html: &str, ids: &[String]) -> String {
+    let mut out = String::with_capacity(html.len() + ids.iter().map(String::len).sum::<usize>());
+    for (i, part) in html.split(MARK).enumerate() {
+        // Odd parts are the numbers between a pair of marks.
+        if i % 2 == 1 {
+            out.push_str(
+                part.parse::<usize>()
+                    .ok()
+                    .and_then(|n| ids.get(n))
+                    .map_or("", String::as_str),
+            );
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn run(
@@ -65,6 +110,7 @@ fn run(
     state: &RefCell<Processed>,
     missing: &RefCell<Vec<String>>,
     own_host: &str,
+    hold_places: bool,
 ) -> String {
     let mut output = Vec::with_capacity(html.len() + html.len() / 16);
     let settings = Settings::new()
@@ -72,8 +118,13 @@ fn run(
                     inspect(el, &mut state.borrow_mut(), own_host);
                     Ok(())
                 }))
-        .append_element_content_handler(element!(HEADINGS_WITHOUT_ID, |_el| {
-                    missing.borrow_mut().push(String::new());
+        .append_element_content_handler(element!(HEADINGS_WITHOUT_ID, |el| {
+                    let mut missing = missing.borrow_mut();
+                    // The id depends on the heading's text, which comes later: hold its place.
+                    if hold_places {
+                        el.set_attribute("id", &placeholder(missing.len()))?;
+                    }
+                    missing.push(String::new());
                     Ok(())
                 }))
         .append_element_content_handler(text!(HEADINGS_WITHOUT_ID, |t| {
@@ -249,14 +300,8 @@ fn classify(href: &str, own_host: &str) -> Target {
     Target::Internal(href.to_string())
 }
 
-/// The second pass, only for pages with headings that have no id yet.
-fn give_ids(html: &str, titles: Vec<String>, ids: &mut HashSet<String>) -> String {
-    let mut chosen = Vec::with_capacity(titles.len());
-    for title in titles {
-        let id = unique_id(&slugify(title.trim()), ids);
-        ids.insert(id.clone());
-        chosen.push(id);
-    }
+/// A second pass that sets the ids, for the rare page that contains the placeholder mark.
+fn give_ids(html: &str, chosen: Vec<String>) -> String {
     let next = RefCell::new(chosen.into_iter());
     let mut output = Vec::with_capacity(html.len() + 64);
     let settings =
@@ -308,6 +353,21 @@ mod tests {
             p.html
         );
         assert!(p.ids.contains("get-help") && p.ids.contains("x"));
+    }
+
+    #[test]
+    fn a_page_holding_the_placeholder_mark_still_gets_ids() {
+        let html = "<h2>Help</h2><h2>Help</h2><p>\u{E000}0\u{E000}</p>";
+        let p = process(html, "site.org");
+        assert_eq!(
+            p.html,
+            "<h2 id=\"help\">Help</h2><h2 id=\"help-1\">Help</h2><p>\u{E000}0\u{E000}</p>"
+        );
+        let plain = process("<h2>Help</h2><h2>Help</h2>", "site.org");
+        assert_eq!(
+            plain.html,
+            r#"<h2 id="help">Help</h2><h2 id="help-1">Help</h2>"#
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use tera::{Context, Value};
 use crate::config::Config;
 use crate::content::{Document, Kind, Library};
 use crate::date::Date;
-use crate::markdown::{Heading, Rendered};
+use crate::markdown::{resolve_link, Heading, Rendered};
 
 /// One menu item, with the items under it.
 #[derive(Serialize, Clone)]
@@ -135,15 +135,9 @@ impl Shared<'_> {
         let url = banner
             .link
             .as_deref()
-            .and_then(|link| match link.strip_prefix("@/") {
-                Some(source) => {
-                    let (source, anchor) = source
-                        .split_once('#')
-                        .map_or((source, None), |(s, a)| (s, Some(a)));
-                    let doc = &self.library.documents[*self.library.by_source.get(source)?];
-                    Some(anchor.map_or_else(|| doc.url.clone(), |a| format!("{}#{a}", doc.url)))
-                }
-                None => Some(link.to_string()),
+            .and_then(|link| match resolve_link(link, self.library) {
+                Ok(resolved) => Some(resolved.unwrap_or_else(|| link.to_string())),
+                Err(_) => None,
             });
         Some(LiveBanner {
             text: &banner.text,
@@ -169,7 +163,6 @@ impl Shared<'_> {
 /// The context for one document.
 pub fn for_document(
     doc: &Document,
-    index: usize,
     rendered: &Rendered,
     library: &Library,
     summaries: &Summaries,
@@ -187,7 +180,7 @@ pub fn for_document(
         "reading_time",
         Value::from(rendered.word_count.div_ceil(200).max(1)),
     );
-    value.insert("preview", Value::from(library.is_preview(index)));
+    value.insert("preview", Value::from(doc.preview));
     if doc.kind == Kind::Section {
         let list = |indexes: &[usize]| {
             Value::from(

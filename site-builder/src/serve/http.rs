@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::reload::{self, Status};
-use crate::security;
+use crate::security::{self, Connect};
 
 /// The longest request line or header line read; anything longer is refused.
 const MAX_LINE: u64 = 8 * 1024;
@@ -273,12 +273,8 @@ fn write_head(
     write!(out, "HTTP/1.1 {status} {}\r\n", reason(status))?;
     write!(out, "Content-Type: {content_type}\r\n")?;
     write!(out, "Cache-Control: no-store\r\nConnection: close\r\n")?;
-    for (name, value) in security::headers() {
-        if name.eq_ignore_ascii_case("Content-Security-Policy") {
-            write!(out, "{name}: {}\r\n", reload::content_security_policy())?;
-        } else {
-            write!(out, "{name}: {value}\r\n")?;
-        }
+    for (name, value) in security::headers(Connect::SameOrigin) {
+        write!(out, "{name}: {value}\r\n")?;
     }
     for (name, value) in extra {
         write!(out, "{name}: {value}\r\n")?;

@@ -24,8 +24,6 @@ use crate::error::Error;
 use crate::selfcheck::EngineCache;
 use crate::site::{build, Options, Report};
 
-pub use reload::problems_text;
-
 /// How to run the preview.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -200,7 +198,7 @@ impl Preview {
                 log(Event::Built { report: &report });
             }
             Err(error) => {
-                self.status.failed(problems_text(&error));
+                self.status.failed(error.lines());
                 log(Event::Failed { error: &error });
             }
         }

@@ -13,9 +13,6 @@ use std::time::Duration;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
-use crate::error::Error;
-use crate::security;
-
 /// The script added to every page `serve` sends. It is a file, not inline, because the
 /// pages' policy allows only same-origin scripts.
 pub const SCRIPT_URL: &str = "/__livereload.js";
@@ -25,34 +22,6 @@ pub const EVENTS_URL: &str = "/__livereload";
 
 /// How often an idle stream is pinged, which also notices pages that were closed.
 const PING: Duration = Duration::from_secs(15);
-
-/// The problems of a failed build, exactly as `build` prints them.
-pub fn problems_text(error: &Error) -> String {
-    match error {
-        Error::Problems(problems) => problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        other => format!("error: {other}"),
-    }
-}
-
-/// The site's policy, plus the reload channel: `connect-src` is otherwise `'none'`.
-pub fn content_security_policy() -> String {
-    let policy = security::headers()
-        .into_iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("Content-Security-Policy"))
-        .map(|(_, value)| value)
-        .unwrap_or_default();
-    let mut directives: Vec<&str> = policy
-        .split(';')
-        .map(str::trim)
-        .filter(|d| !d.is_empty() && !d.starts_with("connect-src"))
-        .collect();
-    directives.push("connect-src 'self'");
-    directives.join("; ")
-}
 
 /// Prepares a built page for the preview: adds the reload script, and drops the page's
 /// `<meta>` policy, which a browser would apply on top of the header and so block the
@@ -184,6 +153,7 @@ fn event(now: &Now) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
+    use crate::error::Error;
 
     #[test]
     fn pages_get_the_script_and_lose_the_meta_policy() {
@@ -198,20 +168,11 @@ mod tests {
     }
 
     #[test]
-    fn the_policy_allows_only_the_reload_channel_more() {
-        let policy = content_security_policy();
-        assert!(policy.ends_with("; connect-src 'self'"), "{policy}");
-        assert!(policy.contains("script-src 'self'"), "{policy}");
-        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
-        assert_eq!(policy.matches("connect-src").count(), 1);
-    }
-
-    #[test]
     fn problems_are_sent_line_by_line() {
         let problem = Diagnostic::new("content/a.md", 2, 1, "unknown field `titel`")
             .with_help("did you mean `title`?");
         let status = Status::default();
-        status.failed(problems_text(&Error::Problems(vec![problem])));
+        status.failed(Error::Problems(vec![problem]).lines());
         assert_eq!(
             event(&status.now()),
             "event: problems\ndata: content/a.md:2:1: error: unknown field `titel`\n\

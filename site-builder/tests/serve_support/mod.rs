@@ -47,25 +47,13 @@ pub struct Event {
     pub data: String,
 }
 
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 impl Server {
     /// Copies `site` to a temporary folder and serves it on a free port, once the first
     /// build is done. `extra` is passed to `serve`.
     pub fn start(site: &Path, extra: &[&str]) -> Server {
         let folder = tempfile::tempdir().unwrap();
         let root = folder.path().join("site");
-        copy_tree(site, &root);
+        crate::common::copy_tree(site, &root);
         let mut child = Command::new(env!("CARGO_BIN_EXE_site-builder"))
             .args(["serve", "--port", "0", "--root"])
             .arg(&root)
