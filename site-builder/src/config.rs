@@ -50,7 +50,24 @@ pub struct SupportService {
     pub url: String,
     #[serde(default)]
     pub description: String,
+    /// The day someone last confirmed the number and hours with the service itself.
+    pub checked: Date,
+    /// A number that takes text messages (SMS).
+    #[serde(default)]
+    pub text: String,
+    /// A text-relay number, for people who are deaf or cannot speak on the phone.
+    #[serde(default)]
+    pub relay: String,
+    /// A web chat.
+    #[serde(default)]
+    pub chat_url: String,
+    /// A British Sign Language video service.
+    #[serde(default)]
+    pub bsl_url: String,
 }
+
+/// How long a helpline's details may go unchecked before the build warns.
+pub const CHECK_EVERY_MONTHS: u32 = 6;
 
 /// A message shown on every page between two dates, for a campaign.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -90,6 +107,43 @@ impl LoadedConfig {
         let place = self.positions.nearest(key_path);
         Diagnostic::new(&self.path, place.line, place.col, message)
     }
+
+    /// Warnings for support services whose details have not been confirmed for more than
+    /// [`CHECK_EVERY_MONTHS`] months on `today`: a wrong number on a safety site is worse
+    /// than none.
+    pub fn stale_support(&self, today: Date) -> Vec<Diagnostic> {
+        let mut warnings = Vec::new();
+        for (i, service) in self.config.support.iter().enumerate() {
+            let at = format!("support.{i}.checked");
+            let checked = service.checked;
+            if checked > today {
+                warnings.push(
+                    self.problem_at(
+                        &at,
+                        format!(
+                            "`{}` was checked on {checked}, which is after today ({today})",
+                            service.key
+                        ),
+                    )
+                    .with_help("write the day the details were last confirmed, as YYYY-MM-DD")
+                    .warning(),
+                );
+            } else if checked.add_months(CHECK_EVERY_MONTHS) < today {
+                warnings.push(
+                    self.problem_at(
+                        &at,
+                        format!(
+                            "the details of `{}` were last checked on {checked}, more than {CHECK_EVERY_MONTHS} months ago",
+                            service.key
+                        ),
+                    )
+                    .with_help("confirm the number and opening times on the service's own website, then set `checked` to today's date")
+                    .warning(),
+                );
+            }
+        }
+        warnings
+    }
 }
 
 /// Reads `site.yaml` from the content folder. `shown` is how the path is printed.
@@ -110,6 +164,22 @@ pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagno
         positions: Positions::of(&text, Origin::FILE),
     };
     let mut problems = Vec::new();
+    let mut keys = std::collections::HashMap::new();
+    for (i, service) in loaded.config.support.iter().enumerate() {
+        if let Some(first) = keys.insert(service.key.as_str(), i) {
+            problems.push(
+                loaded
+                    .problem_at(
+                        &format!("support.{i}.key"),
+                        format!("two support services have the key `{}`", service.key),
+                    )
+                    .with_help(format!(
+                        "the first is service {} in the list; give each service its own key",
+                        first + 1
+                    )),
+            );
+        }
+    }
     if let Some(b) = &loaded.config.banner {
         if b.until < b.from {
             problems.push(loaded.problem_at("banner.until", "the banner ends before it starts"));

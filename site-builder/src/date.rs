@@ -57,6 +57,16 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The same day `months` months later, or the month's last day when it is shorter
+    /// (31 August plus 6 months is 28 or 29 February).
+    pub fn add_months(&self, months: u32) -> Date {
+        let index = self.year as i64 * 12 + i64::from(self.month - 1) + i64::from(months);
+        let year = index.div_euclid(12) as i32;
+        let month = (index.rem_euclid(12) + 1) as u8;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
     /// `19 April 2027`, the GOV.UK style for dates in text.
     pub fn long(&self) -> String {
         format!(
@@ -173,6 +183,15 @@ mod tests {
         assert!("2028-02-29".parse::<Date>().is_ok());
         assert!("19/04/2027".parse::<Date>().is_err());
         assert!("2027-4-19".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        let date = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(date("2026-06-01").add_months(6), date("2026-12-01"));
+        assert_eq!(date("2026-08-31").add_months(6), date("2027-02-28"));
+        assert_eq!(date("2027-08-31").add_months(6), date("2028-02-29"));
+        assert_eq!(date("2026-12-15").add_months(13), date("2028-01-15"));
     }
 
     #[test]

@@ -6,9 +6,18 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How serious a problem is: errors stop the build, warnings are printed and it goes on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// Path as the editor knows it: relative to the site root where possible.
     pub path: PathBuf,
     /// 1-based line.
@@ -27,6 +36,7 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             path: path.into(),
             line: line.max(1),
             col: col.max(1),
@@ -45,6 +55,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same problem, reported as a warning that does not stop the build.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     /// Shifts a position found inside an embedded document (front matter, a YAML string)
     /// to where that document starts in its file.
     pub fn offset_by(mut self, first_line: usize, first_col: usize) -> Self {
@@ -60,10 +76,14 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {}: {}",
             self.path.display(),
             self.line,
             self.col,
+            match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
             self.message
         )?;
         if let Some(help) = &self.help {

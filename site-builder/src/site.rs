@@ -56,6 +56,8 @@ pub struct Report {
     pub pages: usize,
     pub sections: usize,
     pub left_out: Vec<LeftOut>,
+    /// Problems that do not stop the build, such as helpline details due for a check.
+    pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
 
@@ -94,6 +96,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
             return Err(Error::Problems(problems));
         }
     };
+    let warnings = config.stale_support(options.today);
     check_templates_exist(&library, &templates, &content_dir)?;
     check_banner_link(&config, &library)?;
 
@@ -289,6 +292,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         pages: library.pages().count(),
         sections: library.sections().count(),
         left_out: library.left_out,
+        warnings,
         elapsed: started.elapsed(),
     })
 }

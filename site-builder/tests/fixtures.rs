@@ -142,6 +142,33 @@ invalid! {
     several_page_problems => "several-page-problems",
     unknown_support_key => "unknown-support-key",
     broken_banner_link => "broken-banner-link",
+    duplicate_support_key => "duplicate-support-key",
+}
+
+/// A helpline whose details were confirmed more than six months before the build day is
+/// a warning that names its line: the build still succeeds.
+#[test]
+fn stale_helpline_details_are_a_warning_at_their_line() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("base"), site.path());
+    let fresh = site_builder(&["check"], site.path());
+    assert!(fresh.status.success(), "{}", text(&fresh.stderr));
+    assert_eq!(
+        text(&fresh.stderr),
+        "",
+        "no warning while the details are fresh"
+    );
+
+    let output = Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(["check", "--now", "2027-05-21", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stderr),
+        "content/site.yaml:12:14: warning: the details of `emergency` were last checked on 2026-11-20, more than 6 months ago\n  help: confirm the number and opening times on the service's own website, then set `checked` to today's date\n"
+    );
 }
 
 macro_rules! invalid_selfcheck {

@@ -51,6 +51,9 @@ fn print_left_out(report: &Report) {
     for left in &report.left_out {
         println!("left out: {} ({})", left.source, left.why);
     }
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
 }
 
 fn summary(report: &Report) -> String {

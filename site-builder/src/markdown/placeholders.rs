@@ -4,7 +4,7 @@
 use crate::config::SupportService;
 
 /// The fields a placeholder may name.
-const FIELDS: [&str; 5] = ["name", "phone", "tel", "hours", "url"];
+const FIELDS: [&str; 7] = ["name", "phone", "tel", "hours", "url", "text", "relay"];
 
 /// A placeholder that names something site.yaml does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,22 @@ fn value(inner: &str, support: &[SupportService]) -> Result<String, (String, Str
         ),
         "hours" => service.hours.clone(),
         "url" => service.url.clone(),
+        "text" | "relay" => {
+            let value = if field == "text" {
+                &service.text
+            } else {
+                &service.relay
+            };
+            if value.is_empty() {
+                return Err((
+                    format!(
+                        "the support service `{key}` has no `{field}` number in content/site.yaml"
+                    ),
+                    format!("add `{field}:` to the `{key}` entry, or remove this placeholder"),
+                ));
+            }
+            value.clone()
+        }
         _ => {
             return Err((
                 format!("support services have no field `{field}`"),
@@ -96,6 +112,11 @@ mod tests {
             hours: "Weekdays".into(),
             url: "https://example.org".into(),
             description: String::new(),
+            checked: "2026-11-01".parse().unwrap(),
+            text: String::new(),
+            relay: "18001 0808 802 0300".into(),
+            chat_url: String::new(),
+            bsl_url: String::new(),
         }]
     }
 
@@ -126,5 +147,14 @@ mod tests {
         );
         let err = fill("{{ support.helpline.email }}", &services()).unwrap_err();
         assert_eq!(err.message, "support services have no field `email`");
+        assert_eq!(
+            fill("{{ support.helpline.relay }}", &services()).unwrap(),
+            "18001 0808 802 0300"
+        );
+        let err = fill("{{ support.helpline.text }}", &services()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the support service `helpline` has no `text` number in content/site.yaml"
+        );
     }
 }
