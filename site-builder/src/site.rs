@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::error::Error;
 use crate::markdown;
 use crate::output::{self, AssetMap, Staging};
-use crate::postprocess::{self, Finding, LinkChecker, OutputIndex};
+use crate::postprocess::{self, Finding, Furniture, Link, LinkChecker, OutputIndex, Region, Rules};
 use crate::render::{context, Shared, Summaries, Templates};
 use crate::security;
 use crate::selfcheck::{self, EngineCache};
@@ -65,9 +65,15 @@ pub struct Report {
 struct Built {
     url: String,
     ids: HashSet<String>,
-    links: Vec<String>,
+    links: Vec<Link>,
     findings: Vec<Finding>,
+    regions: Vec<Region>,
+    furniture: Furniture,
+    /// The template the page was rendered with.
+    template: String,
     doc: Option<usize>,
+    /// Where the page's Markdown body HTML came from, for placing findings in it.
+    body_map: markdown::SourceMap,
 }
 
 /// Builds the site (or only checks it, when `options.out` is `None`).
@@ -161,7 +167,17 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     }
 
     // Render and post-process every document in parallel, writing as we go.
-    let host = host_of(&config.config.base_url);
+    let reader = postprocess::Reader::new(&config.config.base_url).ok_or_else(|| {
+        Error::Problems(vec![
+            config.problem_at("base_url", "the base address cannot be read")
+        ])
+    })?;
+    let rules = Rules {
+        reader: &reader,
+        policy: security::CONTENT_SECURITY_POLICY,
+        exit_url: &config.config.exit_url,
+        exit_script: asset_map.get("quick-exit.js").map(String::as_str),
+    };
     let summaries = Summaries::build(&library, &config.config.base_url);
     let results: Vec<Result<Built, Vec<Diagnostic>>> = library
         .documents
@@ -190,8 +206,8 @@ pub fn build(options: &Options) -> Result<Report, Error> {
                 html,
                 doc.url.clone(),
                 doc.output_path(),
-                Some(index),
-                &host,
+                (Some(index), doc.template(), rendered.map),
+                &rules,
                 staging.as_ref(),
             )
         })
@@ -211,8 +227,8 @@ pub fn build(options: &Options) -> Result<Report, Error> {
             html,
             "/404.html".into(),
             "404.html".into(),
-            None,
-            &host,
+            (None, "404.html", markdown::SourceMap::default()),
+            &rules,
             staging.as_ref(),
         ) {
             Ok(b) => built.push(b),
@@ -234,27 +250,36 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         index.ids.insert(b.url.clone(), std::mem::take(&mut b.ids));
     }
     let checker = LinkChecker { index: &index };
+    let fragments = selfcheck.as_ref().map(|s| &s.fragments);
+    let place = Placer {
+        library: &library,
+        templates: &templates,
+        fragments,
+    };
     for b in &built {
-        let doc = b.doc.map(|i| &library.documents[i]);
         for finding in &b.findings {
-            problems.push(locate(finding, doc, &templates, &b.url));
+            problems.push(place.finding(finding, b));
         }
-        let from = if b.url == "/404.html" {
-            "/"
-        } else {
-            b.url.as_str()
-        };
         for link in &b.links {
-            if let Err(broken) = checker.check(from, link) {
-                let needle = match link.split_once('#') {
-                    Some((_, anchor)) if !anchor.is_empty() => format!("#{anchor}"),
-                    _ => link.clone(),
+            if let Err(broken) = checker.check(link) {
+                let finding = Finding {
+                    at: link.at.clone(),
+                    message: broken.to_string(),
+                    needle: match &broken {
+                        postprocess::Broken::NoAnchor { anchor, .. } => format!("#{anchor}"),
+                        postprocess::Broken::NoPage(_) => link.written.clone(),
+                    },
+                    help: Some("check the address; link to pages as @/section/page.md#heading so the build can check them".into()),
                 };
-                let finding = Finding { message: broken.to_string(), needle, help: Some("check the address; link to pages as @/section/page.md#heading so the build can check them".into()) };
-                problems.push(locate(&finding, doc, &templates, &b.url));
+                problems.push(place.finding(&finding, b));
             }
         }
     }
+    problems.extend(furniture_problems(
+        &built,
+        &templates,
+        rules.exit_script.is_some(),
+    ));
     if !problems.is_empty() {
         return Err(Error::Problems(problems));
     }
@@ -302,11 +327,11 @@ fn finish(
     html: String,
     url: String,
     file: String,
-    doc: Option<usize>,
-    host: &str,
+    (doc, template, body_map): (Option<usize>, &str, markdown::SourceMap),
+    rules: &Rules<'_>,
     staging: Option<&Staging>,
 ) -> Result<Built, Vec<Diagnostic>> {
-    let processed = postprocess::process(&html, host);
+    let processed = postprocess::process(&html, &url, rules);
     drop(html);
     if let Some(staging) = staging {
         if processed.findings.is_empty() {
@@ -325,36 +350,119 @@ fn finish(
         ids: processed.ids,
         links: processed.links,
         findings: processed.findings,
+        regions: processed.regions,
+        furniture: processed.furniture,
+        template: template.to_string(),
         doc,
+        body_map,
     })
 }
 
-/// Places a finding in the Markdown source, else in the templates, else on the page's file.
-fn locate(
-    finding: &Finding,
-    doc: Option<&Document>,
-    templates: &Templates,
-    url: &str,
-) -> Diagnostic {
-    let mut diagnostic = doc
-        .and_then(|d| {
-            let (line, col) = LineIndex::new(&d.body).find(&finding.needle)?;
-            Some(Diagnostic::new(&d.shown, line + d.body_line - 1, col, ""))
-        })
-        .or_else(|| templates.find(&finding.needle))
-        .unwrap_or_else(|| {
+/// Places problems found in rendered pages back in the files they came from.
+struct Placer<'a> {
+    library: &'a Library,
+    templates: &'a Templates,
+    fragments: Option<&'a selfcheck::Fragments>,
+}
+
+impl Placer<'_> {
+    /// A finding in a source fragment (a Markdown body, a self-check text) is placed
+    /// through that fragment's source map; anything else came from a template.
+    fn finding(&self, finding: &Finding, built: &Built) -> Diagnostic {
+        let doc = built.doc.map(|i| &self.library.documents[i]);
+        let region = built
+            .regions
+            .iter()
+            .find(|r| r.within.start <= finding.at.start && finding.at.start <= r.within.end);
+        let placed = region.and_then(|region| {
+            let offset = finding.at.start - region.within.start;
+            match (region.fragment, doc) {
+                (0, Some(doc)) => {
+                    let start = built.body_map.source_offset(offset);
+                    let source = refine(&doc.body, start, &finding.needle);
+                    let (line, col) = LineIndex::new(&doc.body).position(source);
+                    Some(Diagnostic::new(
+                        &doc.shown,
+                        line + doc.body_line - 1,
+                        col,
+                        "",
+                    ))
+                }
+                (0, None) => None,
+                (id, _) => {
+                    let (path, line, col) = self.fragments?.position(id, offset)?;
+                    Some(Diagnostic::new(path, line, col, ""))
+                }
+            }
+        });
+        let mut diagnostic = match placed {
+            Some(d) => d,
+            None => self.in_template(finding, doc, &built.url),
+        };
+        if diagnostic.message.is_empty() {
+            diagnostic.message = finding.message.clone();
+        }
+        diagnostic.help = finding.help.clone();
+        diagnostic
+    }
+
+    fn in_template(&self, finding: &Finding, doc: Option<&Document>, url: &str) -> Diagnostic {
+        let mut diagnostic = self.templates.find(&finding.needle).unwrap_or_else(|| {
             Diagnostic::file(
                 doc.map_or_else(|| PathBuf::from("templates/404.html"), |d| d.shown.clone()),
                 "",
             )
         });
-    diagnostic.message = if diagnostic.path.starts_with("templates") {
-        format!("{} (on the page {url})", finding.message)
-    } else {
-        finding.message.clone()
-    };
-    diagnostic.help = finding.help.clone();
-    diagnostic
+        diagnostic.message = format!("{} (on the page {url})", finding.message);
+        diagnostic
+    }
+}
+
+/// Markdown such as `[text](address)` starts where the map points, and the part a finding
+/// is about (the address, an attribute) a little further on, within the same paragraph.
+fn refine(body: &str, start: usize, needle: &str) -> usize {
+    let rest = body.get(start..).unwrap_or_default();
+    let paragraph = rest.find("\n\n").map_or(rest, |end| &rest[..end]);
+    match paragraph.find(needle).filter(|_| !needle.is_empty()) {
+        Some(i) => start + i,
+        None => start,
+    }
+}
+
+/// Every rendered page must carry the security policy, the quick exit and a language. A
+/// template that leaves one out is reported once, with the number of pages it affects.
+fn furniture_problems(
+    built: &[Built],
+    templates: &Templates,
+    has_exit_script: bool,
+) -> Vec<Diagnostic> {
+    let mut missing: std::collections::BTreeMap<(&str, &'static str), usize> = Default::default();
+    for b in built {
+        let f = &b.furniture;
+        for (present, what) in [
+            (
+                f.policy,
+                "the security-policy tag (<meta http-equiv=\"Content-Security-Policy\">)",
+            ),
+            (f.exit_button, "the quick exit button"),
+            (f.exit_skip_link, "the skip link to the quick exit"),
+            (f.exit_script || !has_exit_script, "the quick exit's script"),
+            (f.lang, "a language on <html lang>"),
+        ] {
+            if !present {
+                *missing.entry((b.template.as_str(), what)).or_default() += 1;
+            }
+        }
+    }
+    missing
+        .into_iter()
+        .map(|((template, what), pages)| {
+            let (shown, line, col) = templates.root_of(template);
+            let count = if pages == 1 { "1 page".to_string() } else { format!("{pages} pages") };
+            Diagnostic::new(shown, line, col, format!("pages made with `{template}` are missing {what} ({count})"))
+                .with_help("every page must extend base.html, or keep its <meta> security policy, quick exit and <html lang> as base.html does")
+        })
+        .collect()
 }
 
 fn check_templates_exist(
@@ -429,11 +537,6 @@ fn load_assets(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
         }
     }
     Ok(assets)
-}
-
-fn host_of(base_url: &str) -> String {
-    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    rest.split('/').next().unwrap_or_default().to_string()
 }
 
 /// Pages in the news sections, newest first.

@@ -122,13 +122,22 @@ pub struct Place {
 }
 
 impl Place {
-    /// The position of the `offset`-th byte of a single-line scalar's text.
+    /// The position of the `offset`-th byte of a scalar's text. A block scalar (`|`)
+    /// starts where its first line of text does, and each line of its text is a line of
+    /// the file at the same indentation; a quoted or folded one is placed on its first line.
     pub fn inside(&self, value: &str, offset: usize) -> (usize, usize) {
-        let chars = value[..offset.min(value.len())].chars().count();
+        let before = value.get(..offset.min(value.len())).unwrap_or(value);
         match self.style {
-            Style::Plain => (self.line, self.col + chars),
-            Style::Quoted => (self.line, self.col + 1 + chars),
-            Style::Block => (self.line, self.col),
+            Style::Plain => (self.line, self.col + before.chars().count()),
+            Style::Quoted => (self.line, self.col + 1 + before.chars().count()),
+            Style::Block => {
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let lines = before.matches('\n').count();
+                (
+                    self.line + lines,
+                    self.col + before[line_start..].chars().count(),
+                )
+            }
         }
     }
 }
@@ -303,5 +312,14 @@ mod tests {
         let quoted = positions.get("questions.1.show_if").unwrap();
         assert_eq!(quoted.inside("a = b", 4), (5, 19));
         assert_eq!(positions.nearest("questions.1.missing").line, 4);
+    }
+
+    #[test]
+    fn block_scalars_place_each_line() {
+        let text = "body: |\n  First line.\n\n  Third *line*.\n";
+        let place = Positions::of(text, Origin::FILE).get("body").unwrap();
+        let value = "First line.\n\nThird *line*.\n";
+        assert_eq!(place.inside(value, 0), (2, 3));
+        assert_eq!(place.inside(value, value.find("*line").unwrap()), (4, 9));
     }
 }

@@ -1,16 +1,24 @@
-//! Markdown to HTML with pulldown-cmark, resolving `@/page.md#anchor` links and giving
-//! every heading an id.
+//! Markdown to HTML with pulldown-cmark, resolving `@/page.md#anchor` links, filling in
+//! `{{ support.KEY.FIELD }}`, giving every heading an id, writing tables without inline
+//! styles, and keeping a map from the HTML back to the source.
 
-use std::collections::HashSet;
-
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+mod ids;
+mod links;
 mod placeholders;
+mod source_map;
+mod tables;
+
+pub use ids::{slugify, Ids};
+pub use links::{resolve_link, BrokenLink};
+pub use source_map::SourceMap;
 
 use crate::config::SupportService;
-use crate::content::{Absence, Document, Library};
-use crate::diagnostic::{closest, Diagnostic, LineIndex};
+use crate::content::{Document, Library};
+use crate::diagnostic::{Diagnostic, LineIndex};
+use source_map::Sourced;
 
 /// A heading, for a table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +34,8 @@ pub struct Rendered {
     pub html: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
+    /// Where each part of `html` came from in the Markdown.
+    pub map: SourceMap,
 }
 
 fn options() -> Options {
@@ -42,12 +52,10 @@ pub fn render(
     library: &Library,
     support: &[SupportService],
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let place = Place {
-        doc,
-        lines: LineIndex::new(&doc.body),
-    };
+    let lines = LineIndex::new(&doc.body);
     render_text(&doc.body, library, support, &|offset, message| {
-        place.at(offset, message)
+        let (line, col) = lines.position(offset);
+        Diagnostic::new(&doc.shown, line + doc.body_line - 1, col, message)
     })
 }
 
@@ -58,20 +66,8 @@ pub fn render_fragment(
     library: &Library,
     support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
-) -> Result<String, Vec<Diagnostic>> {
-    render_text(text, library, support, at).map(|rendered| rendered.html)
-}
-
-struct Place<'a> {
-    doc: &'a Document,
-    lines: LineIndex<'a>,
-}
-
-impl Place<'_> {
-    fn at(&self, offset: usize, message: String) -> Diagnostic {
-        let (line, col) = self.lines.position(offset);
-        Diagnostic::new(&self.doc.shown, line + self.doc.body_line - 1, col, message)
-    }
+) -> Result<Rendered, Vec<Diagnostic>> {
+    render_text(text, library, support, at)
 }
 
 fn render_text(
@@ -80,14 +76,64 @@ fn render_text(
     support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut toc = Vec::new();
-    let mut used_ids = HashSet::new();
-    let mut heading_start = None;
-    let mut image: Option<(usize, String, String)> = None;
-    let mut word_count = 0;
+    let mut renderer = Renderer {
+        text,
+        library,
+        support,
+        at,
+        events: Vec::new(),
+        problems: Vec::new(),
+        toc: Vec::new(),
+        ids: Ids::default(),
+        heading_start: None,
+        image: None,
+        word_count: 0,
+        table: tables::Table::default(),
+    };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        renderer.event(event, range);
+    }
+    if !renderer.problems.is_empty() {
+        return Err(renderer.problems);
+    }
+    let (html, map) = source_map::write(renderer.events, text.len() * 3 / 2);
+    Ok(Rendered {
+        html,
+        toc: renderer.toc,
+        word_count: renderer.word_count,
+        map,
+    })
+}
+
+/// An image being read: where it starts, its address, and its alt text so far.
+struct Image {
+    offset: usize,
+    src: String,
+    alt: String,
+}
+
+struct Renderer<'t, 'a> {
+    text: &'t str,
+    library: &'a Library,
+    support: &'a [SupportService],
+    at: &'a dyn Fn(usize, String) -> Diagnostic,
+    events: Vec<Sourced<'t>>,
+    problems: Vec<Diagnostic>,
+    toc: Vec<Heading>,
+    ids: Ids,
+    heading_start: Option<usize>,
+    image: Option<Image>,
+    word_count: usize,
+    table: tables::Table,
+}
+
+impl<'t> Renderer<'t, '_> {
+    fn push(&mut self, event: Event<'t>, source: usize) {
+        self.events.push(Sourced { event, source });
+    }
+
+    fn event(&mut self, event: Event<'t>, range: std::ops::Range<usize>) {
+        let start = range.start;
         match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -95,215 +141,121 @@ fn render_text(
                 title,
                 id,
             }) => {
-                let dest_url = match resolve(&dest_url, library) {
-                    Ok(url) => url,
-                    Err(message) => {
-                        problems.push(at(range.start, message));
-                        dest_url
-                    }
-                };
-                events.push(Event::Start(Tag::Link {
+                let dest_url = self.resolve(dest_url, start);
+                let link = Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }));
+                };
+                self.push(Event::Start(link), start);
             }
             Event::Start(Tag::Heading { .. }) => {
-                heading_start = Some(events.len());
-                events.push(event);
+                self.heading_start = Some(self.events.len());
+                self.push(event, start);
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some(start) = heading_start.take() {
-                    let title = plain_text(&events[start + 1..]);
-                    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
-                        let chosen = match id {
-                            Some(explicit) => explicit.to_string(),
-                            None => unique_id(&slugify(&title), &used_ids),
-                        };
-                        used_ids.insert(chosen.clone());
-                        *id = Some(CowStr::from(chosen.clone()));
-                        toc.push(Heading {
-                            level: level as u8,
-                            id: chosen,
-                            title,
-                        });
-                    }
-                }
-                events.push(Event::End(TagEnd::Heading(level)));
+                self.end_heading(level);
+                self.push(event, start);
             }
             Event::Start(Tag::Image { ref dest_url, .. }) => {
-                image = Some((range.start, dest_url.to_string(), String::new()));
-                events.push(event);
+                self.image = Some(Image {
+                    offset: start,
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                });
+                self.push(event, start);
             }
             Event::End(TagEnd::Image) => {
-                if let Some((offset, src, alt)) = image.take() {
-                    if alt.trim().is_empty() {
-                        problems.push(
-                            at(offset, format!("the image `{src}` has no alt text"))
-                                .with_help(format!("describe what it shows between the brackets: ![a phone showing missed calls]({src})")),
-                        );
-                    }
-                }
-                events.push(event);
+                self.end_image();
+                self.push(event, start);
             }
-            Event::Text(t) if t.contains("{{") => match placeholders::fill(&t, support) {
-                Ok(filled) => {
-                    word_count += filled.split_whitespace().count();
-                    events.push(Event::Text(CowStr::from(filled)));
+            Event::Text(t) if t.contains("{{") => self.placeholders(t, range),
+            Event::Text(t) => self.text(t, start),
+            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
+            | Event::End(TagEnd::Table | TagEnd::TableHead) => {
+                let last_heading = self.toc.last().map(|h| h.id.clone());
+                for event in self.table.event(event, last_heading.as_deref()) {
+                    self.push(event, start);
                 }
-                Err(unknown) => {
-                    // The text is the source itself unless Markdown escapes changed it.
-                    let exact = text.get(range.clone()) == Some(&*t);
-                    let offset = range.start + if exact { unknown.offset } else { 0 };
-                    problems.push(at(offset, unknown.message).with_help(unknown.help));
-                }
-            },
-            Event::Text(ref t) => {
-                word_count += t.split_whitespace().count();
-                if let Some((_, _, alt)) = image.as_mut() {
-                    alt.push_str(t);
-                }
-                events.push(event);
             }
-            other => events.push(other),
+            other => self.push(other, start),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+
+    /// Turns `@/page.md#anchor` into its URL; a broken one is reported where it is written.
+    fn resolve(&mut self, dest: CowStr<'t>, start: usize) -> CowStr<'t> {
+        match resolve_link(&dest, self.library) {
+            Ok(Some(url)) => CowStr::from(url),
+            Ok(None) => dest,
+            Err(broken) => {
+                self.problems.push((self.at)(start, broken.to_string()));
+                dest
+            }
+        }
     }
-    let mut html_out = String::with_capacity(text.len() * 3 / 2);
-    html::push_html(&mut html_out, events.into_iter());
-    Ok(Rendered {
-        html: html_out,
-        toc,
-        word_count,
-    })
+
+    fn end_heading(&mut self, level: pulldown_cmark::HeadingLevel) {
+        let Some(start) = self.heading_start.take() else {
+            return;
+        };
+        let title = plain_text(&self.events[start + 1..]);
+        if let Event::Start(Tag::Heading { id, .. }) = &mut self.events[start].event {
+            let chosen = match id {
+                Some(explicit) => self.ids.claim(explicit),
+                None => self.ids.unique(&slugify(&title)),
+            };
+            *id = Some(CowStr::from(chosen.clone()));
+            self.toc.push(Heading {
+                level: level as u8,
+                id: chosen,
+                title,
+            });
+        }
+    }
+
+    fn end_image(&mut self) {
+        let Some(image) = self.image.take() else {
+            return;
+        };
+        if image.alt.trim().is_empty() {
+            let src = &image.src;
+            let problem = (self.at)(image.offset, format!("the image `{src}` has no alt text"))
+                .with_help(format!(
+                    "describe what it shows between the brackets: ![a phone showing missed calls]({src})"
+                ));
+            self.problems.push(problem);
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'t>, start: usize) {
+        self.word_count += text.split_whitespace().count();
+        if let Some(image) = self.image.as_mut() {
+            image.alt.push_str(&text);
+        }
+        self.push(Event::Text(text), start);
+    }
+
+    fn placeholders(&mut self, text: CowStr<'t>, range: std::ops::Range<usize>) {
+        match placeholders::fill(&text, self.support) {
+            Ok(filled) => self.text(CowStr::from(filled), range.start),
+            Err(unknown) => {
+                // The text is the source itself unless Markdown escapes changed it.
+                let exact = self.text.get(range.clone()) == Some(&*text);
+                let offset = range.start + if exact { unknown.offset } else { 0 };
+                let problem = (self.at)(offset, unknown.message).with_help(unknown.help);
+                self.problems.push(problem);
+            }
+        }
+    }
 }
 
-fn plain_text(events: &[Event]) -> String {
+fn plain_text(events: &[Sourced<'_>]) -> String {
     let mut title = String::new();
-    for event in events {
-        if let Event::Text(t) | Event::Code(t) = event {
+    for sourced in events {
+        if let Event::Text(t) | Event::Code(t) = &sourced.event {
             title.push_str(t);
         }
     }
     title
-}
-
-/// Turns `@/get-help/reporting.md#what-happens-next` into `/get-help/reporting/#what-happens-next`.
-fn resolve<'a>(dest: &CowStr<'a>, library: &Library) -> Result<CowStr<'a>, String> {
-    match resolve_link(dest, library) {
-        Ok(Some(url)) => Ok(CowStr::from(url)),
-        Ok(None) => Ok(dest.clone()),
-        Err(broken) => Err(broken.to_string()),
-    }
-}
-
-/// Why an `@/` link does not resolve.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BrokenLink {
-    /// The page exists but this build leaves it out.
-    LeftOut { source: String, why: Absence },
-    Missing {
-        source: String,
-        suggestion: Option<String>,
-    },
-}
-
-impl std::fmt::Display for BrokenLink {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BrokenLink::LeftOut { source, why } => write!(
-                f,
-                "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
-            ),
-            BrokenLink::Missing { source, suggestion } => {
-                write!(f, "this links to `@/{source}`, but there is no such page in content/")?;
-                match suggestion {
-                    Some(best) => write!(f, "; did you mean `@/{best}`?"),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
-}
-
-/// The URL of an `@/page.md#anchor` link, or `None` for any other kind of link.
-pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, BrokenLink> {
-    let Some(target) = dest.strip_prefix("@/") else {
-        return Ok(None);
-    };
-    let (source, anchor) = match target.split_once('#') {
-        Some((s, a)) => (s, Some(a)),
-        None => (target, None),
-    };
-    if let Some(&index) = library.by_source.get(source) {
-        let url = &library.documents[index].url;
-        return Ok(Some(match anchor {
-            Some(a) => format!("{url}#{a}"),
-            None => url.clone(),
-        }));
-    }
-    let source = source.to_string();
-    if let Some(why) = library.absence_of(&source) {
-        return Err(BrokenLink::LeftOut {
-            why: why.clone(),
-            source,
-        });
-    }
-    // Left-out pages are suggested too: a typo in a link to a scheduled page is still a typo.
-    let known = library
-        .by_source
-        .keys()
-        .chain(library.left_out.iter().map(|l| &l.source));
-    let suggestion = closest(&source, known.map(String::as_str)).map(str::to_string);
-    Err(BrokenLink::Missing { source, suggestion })
-}
-
-/// `What happens next?` becomes `what-happens-next`.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_matches('-');
-    if slug.is_empty() {
-        "section".into()
-    } else {
-        slug.to_string()
-    }
-}
-
-/// `base`, or `base-1`, `base-2`... whichever is not taken yet.
-pub fn unique_id(base: &str, taken: &HashSet<String>) -> String {
-    if !taken.contains(base) {
-        return base.to_string();
-    }
-    (1..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken.contains(id))
-        .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_drop_punctuation() {
-        assert_eq!(slugify("What happens next?"), "what-happens-next");
-        assert_eq!(slugify("999 — in an emergency"), "999-in-an-emergency");
-        assert_eq!(slugify("Stalking & harassment"), "stalking-harassment");
-    }
-
-    #[test]
-    fn ids_stay_unique() {
-        let taken: HashSet<String> = ["help".to_string(), "help-1".to_string()].into();
-        assert_eq!(unique_id("help", &taken), "help-2");
-    }
 }

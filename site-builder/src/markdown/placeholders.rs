@@ -22,7 +22,11 @@ pub fn fill(text: &str, support: &[SupportService]) -> Result<String, Unknown> {
     let mut consumed = 0;
     while let Some(start) = rest.find("{{") {
         let Some(length) = rest[start..].find("}}") else {
-            break;
+            return Err(Unknown {
+                offset: consumed + start,
+                message: "`{{` is never closed: the placeholder needs `}}`".into(),
+                help: "write it as `{{ support.KEY.phone }}`, with both pairs of braces".into(),
+            });
         };
         let inner = rest[start + 2..start + length].trim();
         out.push_str(&rest[..start]);
@@ -130,6 +134,11 @@ mod tests {
         assert_eq!(
             fill("no braces { here }", &services()).unwrap(),
             "no braces { here }"
+        );
+        let err = fill("Call {{ support.helpline.phone }", &services()).unwrap_err();
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (5, "`{{` is never closed: the placeholder needs `}}`")
         );
     }
 

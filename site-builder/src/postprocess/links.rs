@@ -1,6 +1,12 @@
-//! Checking internal links and `#anchors` against the final output.
+//! Checking links and references to the site's own files and `#anchors` against the
+//! final output. Addresses arrive already resolved by the URL parser (see `address`), as
+//! percent-encoded paths; they are decoded here to match file names.
 
 use std::collections::{HashMap, HashSet};
+
+use percent_encoding::percent_decode_str;
+
+use super::rewrite::Link;
 
 /// What the built site contains: its files, and the ids in each page.
 #[derive(Debug, Default)]
@@ -31,29 +37,24 @@ impl std::fmt::Display for Broken {
     }
 }
 
-/// Checks links from one page against the index.
+/// Checks links against the index.
 pub struct LinkChecker<'a> {
     pub index: &'a OutputIndex,
 }
 
 impl LinkChecker<'_> {
-    /// Checks `href`, written in the page at URL path `from`.
-    pub fn check(&self, from: &str, href: &str) -> Result<(), Broken> {
-        let href = href.split('?').next().unwrap_or(href);
-        let (path, anchor) = match href.split_once('#') {
-            Some((p, a)) => (p, Some(a)),
-            None => (href, None),
-        };
-        let target = if path.is_empty() {
-            from.to_string()
-        } else {
-            join(from, path)
-        };
+    pub fn check(&self, link: &Link) -> Result<(), Broken> {
+        let path = link.path.split('?').next().unwrap_or_default();
+        let decoded = decode(path);
         let page = self
-            .page_for(&target)
-            .ok_or_else(|| Broken::NoPage(path.to_string()))?;
-        if let Some(anchor) = anchor.filter(|a| !a.is_empty() && *a != "top") {
-            let anchor = percent_decode(anchor);
+            .page_for(&decoded)
+            .ok_or_else(|| Broken::NoPage(link.written.clone()))?;
+        if let Some(anchor) = link
+            .fragment
+            .as_deref()
+            .filter(|a| !a.is_empty() && *a != "top")
+        {
+            let anchor = decode(anchor);
             let known = self
                 .index
                 .ids
@@ -66,79 +67,31 @@ impl LinkChecker<'_> {
         Ok(())
     }
 
-    /// The page URL a path lands on, if it exists.
+    /// The page URL a decoded path lands on, if it exists.
     fn page_for(&self, target: &str) -> Option<String> {
         let file = target.trim_start_matches('/');
-        let candidates = [
-            (file.to_string(), target.to_string()),
-            (
-                format!("{}index.html", ensure_slash(file)),
-                ensure_slash(target),
-            ),
-        ];
-        candidates
-            .into_iter()
-            .find(|(f, _)| self.index.files.contains(f.trim_start_matches('/')))
-            .map(|(_, url)| {
-                if url.ends_with(".html") && !url.ends_with("/index.html") {
-                    url
-                } else {
-                    url.trim_end_matches("index.html").to_string()
-                }
-            })
-    }
-}
-
-fn ensure_slash(path: &str) -> String {
-    if path.is_empty() || path.ends_with('/') {
-        path.to_string()
-    } else {
-        format!("{path}/")
-    }
-}
-
-/// Resolves `path` against the page URL `from`, as a browser would.
-fn join(from: &str, path: &str) -> String {
-    let mut parts: Vec<&str> = if path.starts_with('/') {
-        Vec::new()
-    } else {
-        from.split('/').filter(|p| !p.is_empty()).collect()
-    };
-    if !path.starts_with('/') && !from.ends_with('/') {
-        parts.pop();
-    }
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
+        if self.index.files.contains(file) {
+            return Some(match file.strip_suffix("index.html") {
+                Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+                _ => target.to_string(),
+            });
         }
+        let folder = if file.is_empty() || file.ends_with('/') {
+            file.to_string()
+        } else {
+            format!("{file}/")
+        };
+        self.index
+            .files
+            .contains(&format!("{folder}index.html"))
+            .then(|| format!("/{folder}"))
     }
-    let mut url = format!("/{}", parts.join("/"));
-    if path.ends_with('/') && url != "/" {
-        url.push('/');
-    }
-    url
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// `%XX` escapes decoded, as a server maps a path to a file; bytes that are not UTF-8 stay
+/// replaced rather than failing.
+fn decode(text: &str) -> String {
+    percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -151,6 +104,7 @@ mod tests {
             "index.html",
             "get-help/index.html",
             "get-help/reporting/index.html",
+            "my page/index.html",
             "404.html",
             "assets/site.css",
         ] {
@@ -158,30 +112,54 @@ mod tests {
         }
         index.ids.insert(
             "/get-help/reporting/".into(),
-            ["what-happens-next".to_string()].into(),
+            ["what-happens-next".to_string(), "é".to_string()].into(),
         );
         index
+    }
+
+    fn link(path: &str, fragment: Option<&str>) -> Link {
+        Link {
+            path: path.into(),
+            fragment: fragment.map(str::to_string),
+            written: path.into(),
+            at: 0..0,
+        }
     }
 
     #[test]
     fn resolves_pages_files_and_anchors() {
         let index = index();
         let checker = LinkChecker { index: &index };
-        assert_eq!(checker.check("/", "/get-help/"), Ok(()));
-        assert_eq!(checker.check("/", "/get-help"), Ok(()));
+        assert_eq!(checker.check(&link("/get-help/", None)), Ok(()));
+        assert_eq!(checker.check(&link("/get-help", None)), Ok(()));
+        assert_eq!(checker.check(&link("/", None)), Ok(()));
+        assert_eq!(checker.check(&link("/index.html", None)), Ok(()));
         assert_eq!(
-            checker.check("/get-help/", "reporting/#what-happens-next"),
+            checker.check(&link("/get-help/reporting/", Some("what-happens-next"))),
             Ok(())
         );
-        assert_eq!(checker.check("/get-help/reporting/", "../"), Ok(()));
-        assert_eq!(checker.check("/", "/assets/site.css"), Ok(()));
         assert_eq!(
-            checker.check("/", "/nope/"),
+            checker.check(&link("/get-help/reporting/", Some("%C3%A9"))),
+            Ok(())
+        );
+        assert_eq!(checker.check(&link("/assets/site.css", None)), Ok(()));
+        assert_eq!(checker.check(&link("/my%20page/", None)), Ok(()));
+        assert_eq!(
+            checker.check(&link("/nope/", None)),
             Err(Broken::NoPage("/nope/".into()))
         );
         assert!(matches!(
-            checker.check("/get-help/reporting/", "#nope"),
+            checker.check(&link("/get-help/reporting/", Some("nope"))),
             Err(Broken::NoAnchor { .. })
         ));
+    }
+
+    #[test]
+    fn broken_escapes_never_panic() {
+        let index = index();
+        let checker = LinkChecker { index: &index };
+        for fragment in ["%", "%é", "%zz", "%C3", "%%%", "%e9"] {
+            let _ = checker.check(&link("/get-help/reporting/", Some(fragment)));
+        }
     }
 }

@@ -1,19 +1,61 @@
-//! One pass over a page: rewrite what can be fixed, report what cannot.
+//! One lol_html pass over a page: rewrite what can be fixed (heading ids and anchors,
+//! `rel` on links to other sites), check everything else against the allow-list, and note
+//! what the page links to and which safety furniture it carries.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use lol_html::html_content::{ContentType, Element};
-use lol_html::{element, text, HtmlRewriter, Settings};
+use lol_html::{element, text, DocumentContentHandlers, HtmlRewriter, Settings};
 
-use crate::markdown::{slugify, unique_id};
+use super::address::{self, Address, Reader};
+use super::policy::{self, Reach};
+use crate::markdown::{slugify, Ids};
 
-/// A problem found in a rendered page. `needle` is text that locates it in the sources.
+/// A problem found in a page, at a byte range of the HTML that was checked. `needle` is
+/// text that finds it in a template's source when it came from a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    pub at: Range<usize>,
     pub message: String,
     pub needle: String,
     pub help: Option<String>,
+}
+
+/// A link or reference to a place on the site, to check once every file is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The URL path it resolves to, percent-encoded as the URL parser leaves it.
+    pub path: String,
+    pub fragment: Option<String>,
+    /// The address as written, for messages.
+    pub written: String,
+    pub at: Range<usize>,
+}
+
+/// A part of the page that came from one source fragment (a Markdown body, a self-check
+/// text), marked by comments that the pass removes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub fragment: usize,
+    /// Byte range of the fragment's HTML in the checked page.
+    pub within: Range<usize>,
+}
+
+/// The safety furniture every rendered page must keep.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Furniture {
+    /// `<meta http-equiv="Content-Security-Policy">` with the site's policy.
+    pub policy: bool,
+    /// The quick exit's button, inside `[data-quick-exit]`, going to the exit address.
+    pub exit_button: bool,
+    /// The skip link to the quick exit, outside it.
+    pub exit_skip_link: bool,
+    /// The quick exit's script.
+    pub exit_script: bool,
+    /// `lang` on `<html>`.
+    pub lang: bool,
 }
 
 /// A page after post-processing.
@@ -22,68 +64,115 @@ pub struct Processed {
     pub html: String,
     /// Every `id` in the page, for checking `#anchor` links.
     pub ids: HashSet<String>,
-    /// Every link to a place inside the site, as written (`/get-help/`, `#top`, `../x/`).
-    pub links: Vec<String>,
+    pub links: Vec<Link>,
     pub findings: Vec<Finding>,
+    pub regions: Vec<Region>,
+    pub furniture: Furniture,
+}
+
+/// What the site's pages are checked against.
+#[derive(Debug, Clone)]
+pub struct Rules<'a> {
+    pub reader: &'a Reader,
+    /// The Content-Security-Policy every page must carry in a `<meta>`.
+    pub policy: &'a str,
+    /// Where the quick exit goes.
+    pub exit_url: &'a str,
+    /// The URL of the quick exit's script, when the theme has one.
+    pub exit_script: Option<&'a str>,
 }
 
 const HEADINGS_WITHOUT_ID: &str =
     "h1:not([id]), h2:not([id]), h3:not([id]), h4:not([id]), h5:not([id]), h6:not([id])";
 const CONTENT_HEADINGS: &str = ".prose h2[id], .prose h3[id], .prose h4[id]";
 
-/// Attributes that make the browser fetch something.
-const FETCHING: [&str; 4] = ["src", "srcset", "data", "poster"];
+/// Marks heading ids to be filled in after the pass (a private-use character).
+const MARK: char = '\u{E000}';
 
-/// `rel` values on `<link>` that do not fetch anything.
-const INERT_LINK_RELS: [&str; 7] = [
-    "canonical",
-    "alternate",
-    "author",
-    "license",
-    "me",
-    "next",
-    "prev",
-];
+/// Opens and closes the comments that mark a source fragment in a rendered page.
+const FRAGMENT: char = '\u{E001}';
 
-/// Post-processes `html`. `own_host` is the site's host, whose absolute links count as internal.
-pub fn process(html: &str, own_host: &str) -> Processed {
-    let state = RefCell::new(Processed::default());
+/// The comment that opens fragment `id` in a page; [`fragment_close`] ends it.
+pub fn fragment_open(id: usize) -> String {
+    format!("<!--{FRAGMENT}{id}-->")
+}
+
+pub fn fragment_close() -> String {
+    format!("<!--{FRAGMENT}/-->")
+}
+
+/// Post-processes the page at `url_path` (`/get-help/`).
+pub fn process(html: &str, url_path: &str, rules: &Rules<'_>) -> Processed {
+    let state = RefCell::new(State {
+        processed: Processed::default(),
+        input: html,
+        url_path,
+        rules,
+        open_region: None,
+        handled_as_svg: false,
+        exit_links: (0, 0),
+    });
     let missing_titles: RefCell<Vec<String>> = RefCell::new(Vec::new());
     // The placeholders need a character the page cannot contain; it almost never does.
     let can_hold_places = !html.contains(MARK);
-    let out = run(html, &state, &missing_titles, own_host, can_hold_places);
-    let mut processed = state.into_inner();
+    let out = run(html, &state, &missing_titles, can_hold_places);
+    let state = state.into_inner();
+    let mut processed = state.processed;
+    let (buttons, all) = state.exit_links;
+    processed.furniture.exit_button = buttons > 0;
+    processed.furniture.exit_skip_link = all > buttons;
+    match out {
+        Ok(out) => processed.html = out,
+        Err(at) => {
+            processed.findings.push(Finding {
+                at: at..at,
+                message: "this HTML cannot be read safely: an element such as <xmp>, <style> or <iframe> sits where browsers disagree on how to read what follows (for example inside <select>)".into(),
+                needle: "<select".into(),
+                help: Some("remove the element, or move it out of the <select> or other element it is in".into()),
+            });
+            return processed;
+        }
+    }
     let titles = missing_titles.into_inner();
     if titles.is_empty() {
-        processed.html = out;
         return processed;
     }
     let ids = choose_ids(titles, &mut processed.ids);
     processed.html = if can_hold_places {
-        fill_places(&out, &ids)
+        fill_places(&processed.html, &ids)
     } else {
-        give_ids(&out, ids)
+        give_ids(&processed.html, ids)
     };
     processed
 }
 
-/// Marks a heading id to be filled in after the pass (a private-use character).
-const MARK: char = '\u{E000}';
+struct State<'a> {
+    processed: Processed,
+    /// The page being read, to point inside a tag at the part a finding is about.
+    input: &'a str,
+    url_path: &'a str,
+    rules: &'a Rules<'a>,
+    /// The fragment being read, and where its HTML started.
+    open_region: Option<(usize, usize)>,
+    /// Set by the SVG handler, so the general one leaves the element alone.
+    handled_as_svg: bool,
+    /// Links to the exit address: inside the quick exit (the button), and in all.
+    exit_links: (usize, usize),
+}
 
 fn placeholder(n: usize) -> String {
     format!("{MARK}{n}{MARK}")
 }
 
 /// Unique ids from the texts of headings that had none.
-fn choose_ids(titles: Vec<String>, ids: &mut HashSet<String>) -> Vec<String> {
-    titles
+fn choose_ids(titles: Vec<String>, taken: &mut HashSet<String>) -> Vec<String> {
+    let mut ids = Ids::new(std::mem::take(taken));
+    let chosen = titles
         .into_iter()
-        .map(|title| {
-            let id = unique_id(&slugify(title.trim()), ids);
-            ids.insert(id.clone());
-            id
-        })
-        .collect()
+        .map(|title| ids.unique(&slugify(title.trim())))
+        .collect();
+    *taken = ids.into_taken();
+    chosen
 }
 
 /// Replaces each placeholder with its id, in one scan of the page.
@@ -105,143 +194,203 @@ fn fill_places(html: &str, ids: &[String]) -> String {
     out
 }
 
+/// Runs the pass; on a parsing ambiguity, the byte offset near where lol_html gave up.
 fn run(
     html: &str,
-    state: &RefCell<Processed>,
+    state: &RefCell<State<'_>>,
     missing: &RefCell<Vec<String>>,
-    own_host: &str,
     hold_places: bool,
-) -> String {
+) -> Result<String, usize> {
     let mut output = Vec::with_capacity(html.len() + html.len() / 16);
     let settings = Settings::new()
+        .append_document_content_handler(DocumentContentHandlers::default().comments(|c: &mut lol_html::html_content::Comment<'_>| {
+            let text = c.text();
+            if let Some(mark) = text.strip_prefix(FRAGMENT) {
+                let at = c.source_location().bytes();
+                let mut state = state.borrow_mut();
+                if mark == "/" {
+                    if let Some((fragment, start)) = state.open_region.take() {
+                        let within = start..at.start;
+                        state.processed.regions.push(Region { fragment, within });
+                    }
+                } else if let Ok(fragment) = mark.parse() {
+                    state.open_region = Some((fragment, at.end));
+                }
+                c.remove();
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("svg, svg *", |el| {
+            let mut state = state.borrow_mut();
+            inspect(el, &mut state, true);
+            state.handled_as_svg = true;
+            Ok(())
+        }))
         .append_element_content_handler(element!("*", |el| {
-                    inspect(el, &mut state.borrow_mut(), own_host);
-                    Ok(())
-                }))
+            let mut state = state.borrow_mut();
+            if !std::mem::take(&mut state.handled_as_svg) {
+                inspect(el, &mut state, false);
+            }
+            Ok(())
+        }))
+        // The button sits inside `[data-quick-exit]`; any other exit link is the skip link.
+        .append_element_content_handler(element!("[data-quick-exit] a[data-quick-exit-link]", |el| {
+            let mut state = state.borrow_mut();
+            if goes_to_exit(el, &state) {
+                state.exit_links.0 += 1;
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("a[data-quick-exit-link]", |el| {
+            let mut state = state.borrow_mut();
+            if goes_to_exit(el, &state) {
+                state.exit_links.1 += 1;
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!(HEADINGS_WITHOUT_ID, |el| {
-                    let mut missing = missing.borrow_mut();
-                    // The id depends on the heading's text, which comes later: hold its place.
-                    if hold_places {
-                        el.set_attribute("id", &placeholder(missing.len()))?;
-                    }
-                    missing.push(String::new());
-                    Ok(())
-                }))
+            let mut missing = missing.borrow_mut();
+            // The id depends on the heading's text, which comes later: hold its place.
+            if hold_places {
+                el.set_attribute("id", &placeholder(missing.len()))?;
+            }
+            missing.push(String::new());
+            Ok(())
+        }))
         .append_element_content_handler(text!(HEADINGS_WITHOUT_ID, |t| {
-                    if let Some(last) = missing.borrow_mut().last_mut() {
-                        last.push_str(t.as_str());
-                    }
-                    Ok(())
-                }))
+            if let Some(last) = missing.borrow_mut().last_mut() {
+                last.push_str(t.as_str());
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!(CONTENT_HEADINGS, |el| {
-                    if let Some(id) = el.get_attribute("id") {
-                        el.append(&anchor(&id), ContentType::Html);
-                    }
-                    Ok(())
-                }))
-        .append_element_content_handler(element!("script", |el| {
-                    let kind = el.get_attribute("type").unwrap_or_default();
-                    let data_block = kind.contains("json");
-                    if el.get_attribute("src").is_none() && !data_block {
-                        state.borrow_mut().findings.push(Finding {
-                            message: "inline <script> is not allowed: the security policy blocks it".into(),
-                            needle: "<script".into(),
-                            help: Some("move the code into a file in templates/assets/ and load it with <script src=...>".into()),
-                        });
-                    }
-                    Ok(())
-                }))
-        .append_element_content_handler(element!("style", |_el| {
-                    state.borrow_mut().findings.push(Finding {
-                        message: "inline <style> is not allowed: the security policy blocks it".into(),
-                        needle: "<style".into(),
-                        help: Some("put the rules in templates/assets/site.css".into()),
-                    });
-                    Ok(())
-                }))
-        .append_element_content_handler(element!("iframe, frame, object, embed", |el| {
-                    let tag = el.tag_name();
-                    state.borrow_mut().findings.push(Finding {
-                        message: format!("<{tag}> is not allowed: embedded content could load from elsewhere"),
-                        needle: format!("<{tag}"),
-                        help: Some("link to the content instead of embedding it".into()),
-                    });
-                    Ok(())
-                }))
+            if let Some(id) = el.get_attribute("id") {
+                el.append(&anchor(&address::decode(&id)), ContentType::Html);
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!("img:not([alt])", |el| {
-                    let src = el.get_attribute("src").unwrap_or_default();
-                    state.borrow_mut().findings.push(Finding {
-                        message: format!("the image `{src}` has no alt text"),
-                        needle: src,
-                        help: Some("describe the image in the brackets: ![what it shows](picture.png), or use empty alt text if it is only decoration".into()),
-                    });
-                    Ok(())
-                }));
+            let src = el.get_attribute("src").unwrap_or_default();
+            let at = el.source_location().bytes();
+            state.borrow_mut().processed.findings.push(Finding {
+                at,
+                message: format!("the image `{src}` has no alt text"),
+                needle: src,
+                help: Some("describe the image in the brackets: ![what it shows](picture.png), or use empty alt text if it is only decoration".into()),
+            });
+            Ok(())
+        }));
     let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| output.extend_from_slice(chunk));
-    // lol_html only fails on its own memory limits or handler errors, and ours never fail.
-    let _ = rewriter.write(html.as_bytes());
-    let _ = rewriter.end();
-    String::from_utf8(output).unwrap_or_default()
+    if rewriter.write(html.as_bytes()).is_err() || rewriter.end().is_err() {
+        return Err(ambiguity_offset(html));
+    }
+    Ok(String::from_utf8(output).unwrap_or_default())
 }
 
+/// Where a parsing ambiguity starts: the end of the shortest prefix that fails.
+fn ambiguity_offset(html: &str) -> usize {
+    const STEP: usize = 64;
+    let mut rewriter = HtmlRewriter::new(Settings::new(), |_: &[u8]| {});
+    let mut at = 0;
+    for chunk in html.as_bytes().chunks(STEP) {
+        if rewriter.write(chunk).is_err() {
+            return at;
+        }
+        at += chunk.len();
+    }
+    at
+}
+
+/// The anchor link after a content heading. The id is escaped: it is the editor's text.
 fn anchor(id: &str) -> String {
-    format!(r##"<a class="heading-anchor" href="#{id}" aria-hidden="true" tabindex="-1">#</a>"##)
+    let mut escaped = String::with_capacity(id.len());
+    for c in id.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '"' => escaped.push_str("&quot;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            c => escaped.push(c),
+        }
+    }
+    format!(
+        r##"<a class="heading-anchor" href="#{escaped}" aria-hidden="true" tabindex="-1">#</a>"##
+    )
 }
 
-fn inspect(el: &mut Element, page: &mut Processed, own_host: &str) {
+fn goes_to_exit(el: &Element, state: &State<'_>) -> bool {
+    el.get_attribute("href")
+        .is_some_and(|href| address::decode(&href) == state.rules.exit_url)
+}
+
+/// Checks one element and its attributes against the allow-list.
+fn inspect(el: &mut Element, state: &mut State<'_>, in_svg: bool) {
     let tag = el.tag_name();
+    let at = el.source_location().bytes();
+    let page = &mut *state;
+    let Some(allowed) = policy::allowed_attributes(&tag, in_svg) else {
+        refuse_element(el, &tag, at, page);
+        return;
+    };
     let mut external_link = false;
     for attr in el.attributes() {
         let name = attr.name();
-        let value = attr.value();
+        let raw = attr.value();
+        let value = address::decode(&raw);
         if name.starts_with("on") {
-            page.findings.push(Finding {
-                message: format!("the `{name}` attribute on <{tag}> runs inline code, which the security policy blocks"),
-                needle: format!("{name}="),
-                help: Some("remove it; behaviour belongs in a script file in templates/assets/".into()),
-            });
-        } else if name == "style" {
-            page.findings.push(Finding {
-                message: format!(
-                    "the `style` attribute on <{tag}> is blocked by the security policy"
-                ),
-                needle: "style=".into(),
-                help: Some("use a class and put the rule in templates/assets/site.css".into()),
-            });
+            page.find(at.clone(), format!("the `{name}` attribute on <{tag}> runs inline code, which the security policy blocks"), format!("{name}="), "remove it; behaviour belongs in a script file in templates/assets/");
+            continue;
         }
-        let trimmed = value.trim_start().to_ascii_lowercase();
-        if trimmed.starts_with("javascript:") {
-            page.findings.push(Finding {
-                message: format!("a `javascript:` address in <{tag} {name}> is not allowed"),
-                needle: "javascript:".into(),
-                help: Some("link to a page instead".into()),
-            });
+        if name == "style" {
+            page.find(
+                at.clone(),
+                format!("the `style` attribute on <{tag}> is blocked by the security policy"),
+                "style=".into(),
+                "use a class and put the rule in templates/assets/site.css",
+            );
+            continue;
         }
-        let fetches = FETCHING.contains(&name.as_str())
-            || (tag == "link" && name == "href" && fetching_link(el))
-            || (tag == "script" && name == "src");
-        if fetches && is_absolute(&value) {
-            page.findings.push(Finding {
-                message: format!(
-                    "<{tag}> loads `{value}` from another site, which would leak the visit"
-                ),
-                needle: value.clone(),
-                help: Some(
-                    "save the file in the site (content/ or templates/assets/) and use its path"
-                        .into(),
-                ),
-            });
+        if !allowed.contains(&name.as_str()) && !policy::is_global(&name) {
+            page.find(at.clone(), format!("the `{name}` attribute is not allowed on <{tag}>"), format!("{name}="), "remove it: pages may use the attributes listed under \"What pages may contain\" in the README");
+            continue;
         }
         if name == "id" {
-            page.ids.insert(value.clone());
+            page.processed.ids.insert(value.to_string());
         }
-        if name == "href" && matches!(tag.as_str(), "a" | "area") {
-            match classify(&value, own_host) {
-                Target::Internal(path) => page.links.push(path),
-                Target::External => external_link = true,
-                Target::Other => {}
+        if in_svg && !policy::svg_value_is_local(&value) {
+            page.find(at.clone(), format!("the `{name}` value on <{tag}> refers to a file (`url(...)`), which would be fetched"), "url(".into(), "refer only to parts of the same drawing, as url(#id)");
+            continue;
+        }
+        let reach = policy::reach(&tag, &name);
+        let reach = match (tag.as_str(), name.as_str()) {
+            ("link", "href") => link_reach(el, &at, page),
+            ("meta", "content") => {
+                check_meta(el, &value, &at, page);
+                None
+            }
+            ("img" | "source", "srcset") => {
+                for url in address::srcset_urls(&value) {
+                    page.address(&tag, &name, url, Reach::Fetch, &at);
+                }
+                None
+            }
+            _ => reach,
+        };
+        if let Some(reach) = reach {
+            if let Address::External(_) = page.address(&tag, &name, &value, reach, &at) {
+                external_link |= reach == Reach::Follow;
             }
         }
+    }
+    match tag.as_str() {
+        "script" => check_script(el, &at, page),
+        "meta" => check_meta_kind(el, &at, page),
+        "html" => {
+            page.processed.furniture.lang = el
+                .get_attribute("lang")
+                .is_some_and(|l| !l.trim().is_empty());
+        }
+        _ => {}
     }
     if external_link {
         let rel = el.get_attribute("rel").unwrap_or_default();
@@ -255,49 +404,155 @@ fn inspect(el: &mut Element, page: &mut Processed, own_host: &str) {
     }
 }
 
-fn fetching_link(el: &Element) -> bool {
-    let rel = el
-        .get_attribute("rel")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    !rel.split_whitespace().all(|r| INERT_LINK_RELS.contains(&r))
+fn refuse_element(el: &Element, tag: &str, at: Range<usize>, page: &mut State<'_>) {
+    let message = match tag {
+        "script" => "<script> is not allowed here".to_string(),
+        "style" => "inline <style> is not allowed: the security policy blocks it".into(),
+        "iframe" | "frame" | "object" | "embed" => {
+            format!("<{tag}> is not allowed: embedded content could load from elsewhere")
+        }
+        _ => format!("<{tag}> is not allowed in the site's pages"),
+    };
+    let needle = format!("<{}", el.tag_name_preserve_case());
+    page.find(at, message, needle, policy::refusal_help(tag));
 }
 
-fn is_absolute(url: &str) -> bool {
-    let url = url.trim();
-    url.starts_with("//")
-        || url
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty())
-}
-
-enum Target {
-    Internal(String),
-    External,
-    Other,
-}
-
-fn classify(href: &str, own_host: &str) -> Target {
-    let href = href.trim();
-    for scheme in ["https://", "http://"] {
-        if let Some(rest) = href.strip_prefix(scheme) {
-            let (host, path) = rest
-                .split_once('/')
-                .map_or((rest, "/".to_string()), |(h, p)| (h, format!("/{p}")));
-            return if host.eq_ignore_ascii_case(own_host) {
-                Target::Internal(path)
-            } else {
-                Target::External
-            };
+fn link_reach(el: &Element, at: &Range<usize>, page: &mut State<'_>) -> Option<Reach> {
+    let rel = el.get_attribute("rel").unwrap_or_default();
+    match policy::link_reach(&rel) {
+        Some(reach) => Some(reach),
+        None => {
+            page.find(at.clone(), format!("<link rel=\"{rel}\"> is not allowed: it loads or connects to something the page does not show"), "<link".into(), "use rel=\"stylesheet\", \"icon\", \"modulepreload\", \"alternate\" or \"canonical\"");
+            None
         }
     }
-    if href.starts_with("//") {
-        return Target::External;
+}
+
+fn check_script(el: &Element, at: &Range<usize>, page: &mut State<'_>) {
+    let kind = el.get_attribute("type").unwrap_or_default();
+    if el.get_attribute("src").is_none() && !kind.contains("json") {
+        page.find(
+            at.clone(),
+            "inline <script> is not allowed: the security policy blocks it".into(),
+            "<script".into(),
+            "move the code into a file in templates/assets/ and load it with <script src=...>",
+        );
     }
-    if is_absolute(href) {
-        return Target::Other;
+    if let (Some(src), Some(expected)) = (el.get_attribute("src"), page.rules.exit_script) {
+        if address::decode(&src) == expected {
+            page.processed.furniture.exit_script = true;
+        }
     }
-    Target::Internal(href.to_string())
+}
+
+fn check_meta_kind(el: &Element, at: &Range<usize>, page: &mut State<'_>) {
+    if let Some(kind) = el.get_attribute("http-equiv") {
+        if !policy::allowed_http_equiv(&kind) {
+            page.find(at.clone(), format!("<meta http-equiv=\"{kind}\"> is not allowed"), "http-equiv".into(), "only the security policy, refresh to a page of the site and content-type may be set this way");
+        }
+    }
+}
+
+fn check_meta(el: &Element, content: &str, at: &Range<usize>, page: &mut State<'_>) {
+    let kind = el
+        .get_attribute("http-equiv")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let name = el
+        .get_attribute("name")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if kind == "content-security-policy" && content == page.rules.policy {
+        page.processed.furniture.policy = true;
+    }
+    if kind == "refresh" {
+        if let Some(url) = address::refresh_url(content) {
+            page.address("meta", "refresh", url, Reach::Submit, at);
+        }
+    }
+    if name == "referrer" && content.trim() != "no-referrer" {
+        page.find(at.clone(), format!("<meta name=\"referrer\" content=\"{content}\"> would tell other sites which page a visitor came from"), "referrer".into(), "remove it: every page already sends no referrer");
+    }
+}
+
+impl State<'_> {
+    /// Records a finding about the tag at `at`, pointing at `needle` inside it when the
+    /// tag's source holds it (an attribute's name or value).
+    fn find(&mut self, at: Range<usize>, message: String, needle: String, help: &str) {
+        let tag = self.input.get(at.clone()).unwrap_or_default();
+        let inside = tag
+            .to_ascii_lowercase()
+            .find(&needle.to_ascii_lowercase())
+            .filter(|_| !needle.is_empty());
+        let at = match inside {
+            Some(i) => at.start + i..at.end,
+            None => at,
+        };
+        self.processed.findings.push(Finding {
+            at,
+            message,
+            needle,
+            help: Some(help.to_string()),
+        });
+    }
+
+    /// Checks one address against what the attribute may reach, recording internal ones.
+    fn address(
+        &mut self,
+        tag: &str,
+        name: &str,
+        written: &str,
+        reach: Reach,
+        at: &Range<usize>,
+    ) -> Address {
+        let found = self.rules.reader.read(self.url_path, written);
+        let problem = match (&found, reach) {
+            (Address::Internal { path, .. }, Reach::Script) if !path.starts_with("/assets/") => Some((
+                format!("<{tag}> runs `{written}`, but only the theme's scripts in /assets/ may run"),
+                "scripts belong in templates/assets/; pages cannot add their own",
+            )),
+            (Address::Internal { path, fragment }, _) => {
+                self.processed.links.push(Link {
+                    path: path.clone(),
+                    fragment: fragment.clone(),
+                    written: written.to_string(),
+                    at: at.clone(),
+                });
+                None
+            }
+            (Address::External(_), Reach::Follow | Reach::Mention) => None,
+            (Address::External(url), Reach::Submit) if tag == "meta" => Some((
+                format!("this page would send visitors on to `{url}`, another site"),
+                "link to the other site instead, so visitors choose to go",
+            )),
+            (Address::External(url), Reach::Submit) => Some((
+                format!("<{tag}> sends to `{url}`, another site"),
+                "forms may only send to the site itself",
+            )),
+            (Address::External(url), Reach::Fetch | Reach::Script) => Some((
+                format!("<{tag}> loads `{url}` from another site, which would leak the visit"),
+                "save the file in the site (content/ or templates/assets/) and use its path",
+            )),
+            (Address::Contact, Reach::Follow | Reach::Mention) => None,
+            (Address::Scheme(scheme), _) => Some((
+                format!("a `{scheme}:` address in <{tag} {name}> is not allowed"),
+                "link to a page instead",
+            )),
+            (Address::Contact, _) | (Address::Invalid, _) => Some((
+                format!("`{written}` in <{tag} {name}> is not an address the browser can use here"),
+                "write a path on the site, such as /get-help/, or a full https:// address",
+            )),
+        };
+        if let Some((message, help)) = problem {
+            let needle = if matches!(found, Address::Scheme(ref s) if s == "javascript") {
+                "javascript:".to_string()
+            } else {
+                written.to_string()
+            };
+            self.find(at.clone(), message, needle, help);
+        }
+        found
+    }
 }
 
 /// A second pass that sets the ids, for the rare page that contains the placeholder mark.
@@ -312,72 +567,11 @@ fn give_ids(html: &str, chosen: Vec<String>) -> String {
             Ok(())
         }));
     let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| output.extend_from_slice(chunk));
+    // The page was read once already, so it cannot be ambiguous now.
     let _ = rewriter.write(html.as_bytes());
     let _ = rewriter.end();
     String::from_utf8(output).unwrap_or_default()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn external_links_get_rel_and_internal_links_are_collected() {
-        let p = process(
-            r#"<a href="https://example.com/x" rel="nofollow">x</a><a href="/help/#a">h</a>"#,
-            "site.org",
-        );
-        assert!(
-            p.html.contains(r#"rel="nofollow noopener noreferrer""#),
-            "{}",
-            p.html
-        );
-        assert_eq!(p.links, vec!["/help/#a"]);
-    }
-
-    #[test]
-    fn headings_get_ids_and_content_headings_anchors() {
-        let p = process(
-            r#"<h2>Get help</h2><div class="prose"><h2 id="x">X</h2></div>"#,
-            "site.org",
-        );
-        assert!(
-            p.html.contains(r#"<h2 id="get-help">Get help</h2>"#),
-            "{}",
-            p.html
-        );
-        assert!(
-            p.html
-                .contains(r##"<h2 id="x">X<a class="heading-anchor" href="#x""##),
-            "{}",
-            p.html
-        );
-        assert!(p.ids.contains("get-help") && p.ids.contains("x"));
-    }
-
-    #[test]
-    fn a_page_holding_the_placeholder_mark_still_gets_ids() {
-        let html = "<h2>Help</h2><h2>Help</h2><p>\u{E000}0\u{E000}</p>";
-        let p = process(html, "site.org");
-        assert_eq!(
-            p.html,
-            "<h2 id=\"help\">Help</h2><h2 id=\"help-1\">Help</h2><p>\u{E000}0\u{E000}</p>"
-        );
-        let plain = process("<h2>Help</h2><h2>Help</h2>", "site.org");
-        assert_eq!(
-            plain.html,
-            r#"<h2 id="help">Help</h2><h2 id="help-1">Help</h2>"#
-        );
-    }
-
-    #[test]
-    fn unsafe_markup_is_reported() {
-        let p = process(
-            r#"<script>alert(1)</script><script type="application/ld+json">{}</script><img src="https://cdn.example/x.png" alt="x"><img src="/a.png"><p onclick="x()"></p><a href="javascript:void(0)">j</a>"#,
-            "site.org",
-        );
-        let messages: Vec<&str> = p.findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages.len(), 5, "{messages:#?}");
-        assert!(messages[0].starts_with("inline <script>"));
-    }
-}
+mod tests;

@@ -170,7 +170,14 @@ pub fn for_document(
 ) -> Context {
     let mut context = Context::new();
     let mut value = summary(doc, base_url);
-    value.insert("content", Value::safe_string(&rendered.html));
+    // Marked, so that problems the page checks find in it are placed in the Markdown.
+    let content = format!(
+        "{}{}{}",
+        crate::postprocess::fragment_open(0),
+        rendered.html,
+        crate::postprocess::fragment_close()
+    );
+    value.insert("content", Value::safe_string(&content));
     value.insert(
         "toc",
         Value::from_serializable::<Vec<Heading>>(&rendered.toc),

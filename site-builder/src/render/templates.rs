@@ -97,6 +97,34 @@ impl Templates {
         self.sources.contains_key(name)
     }
 
+    /// The template at the root of `name`'s `{% extends %}` chain, which writes the page's
+    /// `<html>` and `<head>`, with the position of its `<head>` (or its start).
+    pub fn root_of(&self, name: &str) -> (PathBuf, usize, usize) {
+        let mut current = name;
+        for _ in 0..self.sources.len() {
+            let Some(parent) = self
+                .sources
+                .get(current)
+                .and_then(|(_, text)| extends(text))
+            else {
+                break;
+            };
+            if !self.sources.contains_key(parent) {
+                break;
+            }
+            current = parent;
+        }
+        match self.sources.get(current) {
+            Some((shown, text)) => {
+                let (line, col) = crate::diagnostic::LineIndex::new(text)
+                    .find("<head")
+                    .unwrap_or((1, 1));
+                (shown.clone(), line, col)
+            }
+            None => (PathBuf::from("templates").join(current), 1, 1),
+        }
+    }
+
     /// Where `needle` first appears in the templates, for problems found in rendered HTML.
     pub fn find(&self, needle: &str) -> Option<Diagnostic> {
         let mut names: Vec<&String> = self.sources.keys().collect();
@@ -107,6 +135,15 @@ impl Templates {
             Some(Diagnostic::new(shown, line, col, String::new()))
         })
     }
+}
+
+/// The parent a template extends, from its `{% extends "name" %}` tag.
+fn extends(text: &str) -> Option<&str> {
+    let at = text.find("{% extends")?;
+    let rest = &text[at + "{% extends".len()..];
+    let quote = rest.find(['"', '\''])?;
+    let close = rest[quote + 1..].find(['"', '\''])?;
+    Some(&rest[quote + 1..quote + 1 + close])
 }
 
 /// A Tera error as `templates/x.html:line:col`. `rendering` names the document being

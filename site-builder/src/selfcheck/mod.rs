@@ -27,6 +27,7 @@ use crate::error::Error;
 use crate::yaml::{self, Origin, Positions};
 
 pub use file::{DefinitionFile, KindEntry};
+pub use text::Fragments;
 pub use wasm::{build_engine, EngineModule};
 
 /// The generated ES module holding the engine, as named in `assets`.
@@ -38,6 +39,8 @@ pub struct Prepared {
     pub context: Value,
     /// The engine module, when the build writes files.
     pub script: Option<Arc<str>>,
+    /// Where each rendered text sits in the definition file.
+    pub fragments: Fragments,
 }
 
 /// A definition read and checked, with its text.
@@ -221,11 +224,12 @@ pub fn prepare(
         return Ok(None);
     };
     let loaded = load(content_dir, relative)?;
-    let view = render(&loaded, library, &config.config.support)?;
+    let (view, fragments) = render(&loaded, library, &config.config.support)?;
     let script = engine.map(EngineCache::get_or_build).transpose()?;
     Ok(Some(Prepared {
         context: Value::from_serializable(&view),
         script,
+        fragments,
     }))
 }
 
@@ -233,12 +237,13 @@ fn render(
     loaded: &Loaded,
     library: &Library,
     support: &[SupportService],
-) -> Result<SelfCheckView, Vec<Diagnostic>> {
+) -> Result<(SelfCheckView, Fragments), Vec<Diagnostic>> {
     let text = text::Renderer {
         library,
         support,
         loaded,
         problems: Default::default(),
+        fragments: Default::default(),
     };
     let questions = loaded
         .file
@@ -293,14 +298,15 @@ fn render(
             html: text.inline(&r.text, &format!("reasons.{i}.text")),
         })
         .collect();
-    let problems = text.problems.into_inner();
+    let problems = text.problems.take();
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(SelfCheckView {
+    let view = SelfCheckView {
         questions,
         outcomes,
         reasons,
         definition: loaded.definition.encode(),
-    })
+    };
+    Ok((view, text.into_fragments()))
 }

@@ -1,0 +1,65 @@
+//! `@/section/page.md#anchor` links, resolved against the library.
+
+use crate::content::{Absence, Library};
+use crate::diagnostic::closest;
+
+/// Why an `@/` link does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrokenLink {
+    /// The page exists but this build leaves it out.
+    LeftOut { source: String, why: Absence },
+    Missing {
+        source: String,
+        suggestion: Option<String>,
+    },
+}
+
+impl std::fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BrokenLink::LeftOut { source, why } => write!(
+                f,
+                "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
+            ),
+            BrokenLink::Missing { source, suggestion } => {
+                write!(f, "this links to `@/{source}`, but there is no such page in content/")?;
+                match suggestion {
+                    Some(best) => write!(f, "; did you mean `@/{best}`?"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// The URL of an `@/page.md#anchor` link, or `None` for any other kind of link.
+pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, BrokenLink> {
+    let Some(target) = dest.strip_prefix("@/") else {
+        return Ok(None);
+    };
+    let (source, anchor) = match target.split_once('#') {
+        Some((s, a)) => (s, Some(a)),
+        None => (target, None),
+    };
+    if let Some(&index) = library.by_source.get(source) {
+        let url = &library.documents[index].url;
+        return Ok(Some(match anchor {
+            Some(a) => format!("{url}#{a}"),
+            None => url.clone(),
+        }));
+    }
+    let source = source.to_string();
+    if let Some(why) = library.absence_of(&source) {
+        return Err(BrokenLink::LeftOut {
+            why: why.clone(),
+            source,
+        });
+    }
+    // Left-out pages are suggested too: a typo in a link to a scheduled page is still a typo.
+    let known = library
+        .by_source
+        .keys()
+        .chain(library.left_out.iter().map(|l| &l.source));
+    let suggestion = closest(&source, known.map(String::as_str)).map(str::to_string);
+    Err(BrokenLink::Missing { source, suggestion })
+}
