@@ -121,6 +121,20 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Reads a text file, reporting bytes that are not UTF-8 at the line and column where
+/// they are: editors can find a stray character, not a whole file.
+pub fn read_text(file: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| Diagnostic::file(shown, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, col) = LineIndex::new(&good).position(valid);
+        Diagnostic::new(shown, line, col, "this character is not valid UTF-8 text")
+            .with_help("save the file as UTF-8 in your editor, or retype the character")
+    })
+}
+
 /// Shows a path relative to `root` when it lies inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
@@ -147,6 +161,18 @@ mod tests {
         assert_eq!(index.position(3), (2, 1));
         assert_eq!(index.position(7), (2, 4));
         assert_eq!(index.find("d"), Some((2, 4)));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_placed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bad.md");
+        std::fs::write(&file, b"---\ntitle: Caf\xe9\n---\n").unwrap();
+        let problem = read_text(&file, Path::new("content/bad.md")).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "content/bad.md:2:11: error: this character is not valid UTF-8 text\n  help: save the file as UTF-8 in your editor, or retype the character"
+        );
     }
 
     #[test]

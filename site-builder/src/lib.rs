@@ -29,11 +29,11 @@ pub mod selfcheck;
 pub mod serve;
 pub mod yaml;
 
+mod build;
 mod error;
-mod site;
 
+pub use build::{build, Options, Report};
 pub use content::Library;
 pub use date::Date;
 pub use diagnostic::Diagnostic;
 pub use error::Error;
-pub use site::{build, Options, Report};

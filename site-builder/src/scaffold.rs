@@ -271,13 +271,7 @@ fn yaml_string(text: &str) -> String {
 }
 
 fn is_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    crate::content::slug::problem(slug).is_none()
 }
 
 fn folders(content: &Path) -> Vec<String> {
@@ -335,6 +329,6 @@ mod tests {
         assert!(page_path("a.html").is_err());
         assert!(is_slug("awareness-week-2027"));
         assert!(!is_slug("Awareness Week"));
-        assert!(!is_slug("a--b"));
+        assert!(!is_slug(".."));
     }
 }

@@ -34,6 +34,8 @@ pub struct Document {
     pub subsections: Vec<usize>,
     /// Built only because this is a preview: a draft, or outside its publishing window.
     pub preview: bool,
+    /// Where `template:` is written in the front matter, when it is.
+    pub template_at: Option<(usize, usize)>,
 }
 
 impl Document {

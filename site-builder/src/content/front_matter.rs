@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::yaml::{self, Origin};
+use crate::yaml::{self, Origin, Positions};
 
 /// The fields an editor may set on a page or section.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -58,6 +58,17 @@ pub struct Split {
     pub body: String,
     /// The 1-based line the body starts on, so Markdown problems can name their line.
     pub body_line: usize,
+    /// The front matter's YAML, to place problems found in a field after parsing.
+    pub yaml: String,
+}
+
+impl Split {
+    /// The line and column of front-matter field `key`'s value (its key's line if unset).
+    /// Positions are only worked out when a problem needs one.
+    pub fn place_of(&self, key: &str) -> (usize, usize) {
+        let place = Positions::of(&self.yaml, Origin { line: 2 }).nearest(key);
+        (place.line, place.col)
+    }
 }
 
 /// Splits and parses a Markdown file. `path` is how the file is named in problems.
@@ -81,6 +92,7 @@ pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
                 front,
                 body: text[offset + raw.len()..].to_string(),
                 body_line: line + 1,
+                yaml: yaml_text.to_string(),
             });
         }
         offset += raw.len();

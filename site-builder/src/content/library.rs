@@ -1,7 +1,11 @@
 //! Walks `content/` and places every document in the site.
+//!
+//! A file whose front matter cannot be read is reported and left out of rendering, but the
+//! rest of the site is still placed, so one run reports every problem: the others' links
+//! and scripts included.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -9,8 +13,10 @@ use walkdir::WalkDir;
 
 use crate::content::document::{Document, Kind};
 use crate::content::front_matter::{self, Split};
+use crate::content::placement::{parent_dir, Placer};
 use crate::content::schedule::{Absence, Schedule};
-use crate::diagnostic::Diagnostic;
+use crate::content::slug;
+use crate::diagnostic::{read_text, Diagnostic};
 
 /// A document the build leaves out, and why.
 #[derive(Debug, Clone)]
@@ -24,6 +30,8 @@ pub struct LeftOut {
 #[derive(Debug, Clone)]
 pub struct Asset {
     pub from: PathBuf,
+    /// Path as printed in problems: `content/get-help/leaflet.pdf`.
+    pub shown: PathBuf,
     /// Output path inside `public/`.
     pub to: String,
 }
@@ -35,6 +43,9 @@ pub struct Library {
     pub by_source: HashMap<String, usize>,
     pub left_out: Vec<LeftOut>,
     pub assets: Vec<Asset>,
+    /// Documents whose front matter failed, by source, with the URL they would have: links
+    /// to them are not reported as broken on top of their own problem.
+    pub unreadable: HashMap<String, String>,
 }
 
 impl Library {
@@ -66,24 +77,85 @@ fn is_ignored(rel: &str) -> bool {
 }
 
 /// Reads `content_dir`. `shown_root` is how the folder is named in problems (`content`).
+/// Returns the library of every document that could be read, with the problems found.
 pub fn load(
     content_dir: &Path,
     shown_root: &Path,
     schedule: &Schedule,
-) -> Result<Library, Vec<Diagnostic>> {
-    let mut markdown = Vec::new();
-    let mut others = Vec::new();
+) -> (Library, Vec<Diagnostic>) {
+    let (markdown, others, mut problems) = walk(content_dir, shown_root);
+    if !markdown.iter().any(|m| m == "_index.md") {
+        problems.push(
+            Diagnostic::file(shown_root.join("_index.md"), "the site has no home page")
+                .with_help("create content/_index.md with a title: it becomes the home page"),
+        );
+    }
+    let (mut splits, failed) = read_all(&markdown, content_dir, shown_root, &mut problems);
+    // A section's `_index.md` first, so it is judged before anything inside it.
+    splits
+        .sort_by_cached_key(|(rel, _)| (parent_dir(rel), !rel.ends_with("_index.md"), rel.clone()));
+    splits.retain(|(rel, split)| {
+        let Some(slug) = &split.front.slug else {
+            return true;
+        };
+        let Some(message) = slug::problem(slug) else {
+            return true;
+        };
+        let (line, col) = split.place_of("slug");
+        problems
+            .push(Diagnostic::new(shown_root.join(rel), line, col, message).with_help(slug::HELP));
+        false
+    });
+    let placer = Placer::new(splits.iter().map(|(rel, split)| (rel.as_str(), split)));
+    let mut library = Library::default();
+    for rel in failed {
+        let url = placer.url_of(&rel, None);
+        library.unreadable.insert(rel, url);
+    }
+    place(
+        &mut library,
+        splits,
+        &placer,
+        shown_root,
+        schedule,
+        &mut problems,
+    );
+    link_family(&mut library);
+    for rel in others {
+        let owner = placer.owner_of_asset(&rel);
+        if owner
+            .as_ref()
+            .is_some_and(|o| !library.by_source.contains_key(o))
+        {
+            continue;
+        }
+        library.assets.push(Asset {
+            from: content_dir.join(&rel),
+            shown: shown_root.join(&rel),
+            to: placer.file_path(&rel),
+        });
+    }
+    (library, problems)
+}
+
+/// The Markdown files and the other files of the site, in name order.
+fn walk(content_dir: &Path, shown_root: &Path) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
+    let (mut markdown, mut others, mut problems) = (Vec::new(), Vec::new(), Vec::new());
     let walker = WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            vec![Diagnostic::file(
-                shown_root,
-                format!("cannot read the content folder: {e}"),
-            )]
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(Diagnostic::file(
+                    shown_root,
+                    format!("cannot read the content folder: {e}"),
+                ));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -97,58 +169,51 @@ pub fn load(
             others.push(rel);
         }
     }
+    (markdown, others, problems)
+}
 
-    let read: Vec<Result<(String, Split), Diagnostic>> = markdown
+/// Reads and splits every Markdown file in parallel; those that fail are named.
+fn read_all(
+    markdown: &[String],
+    content_dir: &Path,
+    shown_root: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<(String, Split)>, Vec<String>) {
+    let read: Vec<Result<(String, Split), (String, Diagnostic)>> = markdown
         .par_iter()
         .map(|rel| {
             let shown = shown_root.join(rel);
-            let text = std::fs::read_to_string(content_dir.join(rel))
-                .map_err(|e| Diagnostic::file(&shown, format!("cannot read the file: {e}")))?;
-            front_matter::split(&text, &shown).map(|split| (rel.clone(), split))
+            read_text(&content_dir.join(rel), &shown)
+                .and_then(|text| front_matter::split(&text, &shown))
+                .map(|split| (rel.clone(), split))
+                .map_err(|problem| (rel.clone(), problem))
         })
         .collect();
-    let mut problems = Vec::new();
-    let mut splits = Vec::new();
+    let mut splits = Vec::with_capacity(read.len());
+    let mut failed = Vec::new();
     for result in read {
         match result {
             Ok(ok) => splits.push(ok),
-            Err(d) => problems.push(d),
-        }
-    }
-    if !markdown.iter().any(|m| m == "_index.md") {
-        problems.push(
-            Diagnostic::file(shown_root.join("_index.md"), "the site has no home page")
-                .with_help("create content/_index.md with a title: it becomes the home page"),
-        );
-    }
-    // A section's `_index.md` first, so it is judged before anything inside it.
-    splits
-        .sort_by_cached_key(|(rel, _)| (parent_dir(rel), !rel.ends_with("_index.md"), rel.clone()));
-    let placer = Placer::new(&splits);
-    for (rel, split) in &splits {
-        if let Some(slug) = &split.front.slug {
-            if !is_url_safe(slug) {
-                let line = split.body_line.saturating_sub(1);
-                problems.push(
-                    Diagnostic::new(
-                        shown_root.join(rel),
-                        2.min(line),
-                        1,
-                        format!("the slug `{slug}` cannot be used in a web address"),
-                    )
-                    .with_help(
-                        "use lowercase letters, digits and hyphens, for example `report-online`",
-                    ),
-                );
+            Err((rel, problem)) => {
+                problems.push(problem);
+                failed.push(rel);
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    (splits, failed)
+}
 
-    let mut library = Library::default();
+/// Places the documents that are live (or shown as previews), and notes the others.
+fn place(
+    library: &mut Library,
+    splits: Vec<(String, Split)>,
+    placer: &Placer,
+    shown_root: &Path,
+    schedule: &Schedule,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut absent_dirs: Vec<String> = Vec::new();
+    let mut addresses: HashMap<String, usize> = HashMap::new();
     for (rel, split) in splits {
         let shown = shown_root.join(&rel);
         let dir = parent_dir(&rel);
@@ -161,25 +226,34 @@ pub fn load(
             schedule.absence(&split.front)
         };
         let shown_anyway = why.as_ref().is_some_and(|w| schedule.shows(w));
-        if let Some(why) = why {
-            if !shown_anyway {
-                if rel.ends_with("_index.md") && rel != "_index.md" {
-                    absent_dirs.push(dir.clone());
-                }
-                library.left_out.push(LeftOut {
-                    source: rel,
-                    shown,
-                    why,
-                });
-                continue;
+        if let Some(why) = why.filter(|_| !shown_anyway) {
+            if rel.ends_with("_index.md") && rel != "_index.md" {
+                absent_dirs.push(dir.clone());
             }
+            library.left_out.push(LeftOut {
+                source: rel,
+                shown,
+                why,
+            });
+            continue;
         }
         let kind = if rel.ends_with("_index.md") {
             Kind::Section
         } else {
             Kind::Page
         };
-        let url = placer.url_of(&rel, &split);
+        let url = placer.url_of(&rel, split.front.slug.as_deref());
+        if let Some(&first) = addresses.get(&url.to_lowercase()) {
+            problems.push(duplicate_url(&shown, &url, &library.documents[first]));
+            library.unreadable.insert(rel, url);
+            continue;
+        }
+        addresses.insert(url.to_lowercase(), library.documents.len());
+        let template_at = split
+            .front
+            .template
+            .as_ref()
+            .map(|_| split.place_of("template"));
         library
             .by_source
             .insert(rel.clone(), library.documents.len());
@@ -195,31 +269,8 @@ pub fn load(
             pages: Vec::new(),
             subsections: Vec::new(),
             preview: shown_anyway,
+            template_at,
         });
-    }
-
-    check_duplicate_urls(&library, &mut problems);
-    link_family(&mut library);
-    for rel in others {
-        let owner = placer.owner_of_asset(&rel);
-        if owner
-            .as_ref()
-            .is_some_and(|o| !library.by_source.contains_key(o))
-        {
-            continue;
-        }
-        let dir = parent_dir(&rel);
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        let to = format!("{}{name}", placer.dir_url(&dir).trim_start_matches('/'));
-        library.assets.push(Asset {
-            from: content_dir.join(&rel),
-            to,
-        });
-    }
-    if problems.is_empty() {
-        Ok(library)
-    } else {
-        Err(problems)
     }
 }
 
@@ -231,101 +282,23 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn parent_dir(rel: &str) -> String {
-    rel.rsplit_once('/')
-        .map(|(dir, _)| dir.to_string())
-        .unwrap_or_default()
-}
-
-fn is_url_safe(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
-}
-
-/// Works out URLs from folders, `_index.md`/`index.md` files and slugs.
-struct Placer {
-    /// Slug overrides for folders, set by the folder's `_index.md` or `index.md`.
-    dir_slugs: HashMap<String, String>,
-    bundles: Vec<String>,
-}
-
-impl Placer {
-    fn new(splits: &[(String, Split)]) -> Placer {
-        let mut dir_slugs = HashMap::new();
-        let mut bundles = Vec::new();
-        for (rel, split) in splits {
-            let name = rel.rsplit('/').next().unwrap_or(rel);
-            if name == "index.md" {
-                bundles.push(parent_dir(rel));
-            }
-            if name == "_index.md" || name == "index.md" {
-                if let Some(slug) = &split.front.slug {
-                    dir_slugs.insert(parent_dir(rel), slug.clone());
-                }
-            }
-        }
-        Placer { dir_slugs, bundles }
-    }
-
-    fn dir_url(&self, dir: &str) -> String {
-        if dir.is_empty() {
-            return "/".into();
-        }
-        let mut url = String::from("/");
-        let mut so_far = String::new();
-        for part in dir.split('/') {
-            if !so_far.is_empty() {
-                so_far.push('/');
-            }
-            so_far.push_str(part);
-            url.push_str(self.dir_slugs.get(&so_far).map_or(part, String::as_str));
-            url.push('/');
-        }
-        url
-    }
-
-    fn url_of(&self, rel: &str, split: &Split) -> String {
-        let dir = parent_dir(rel);
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        if name == "_index.md" || name == "index.md" {
-            return self.dir_url(&dir);
-        }
-        let stem = name.trim_end_matches(".md");
-        let slug = split.front.slug.as_deref().unwrap_or(stem);
-        format!("{}{slug}/", self.dir_url(&dir))
-    }
-
-    /// The bundle page an asset belongs to, if it sits in a bundle folder.
-    fn owner_of_asset(&self, rel: &str) -> Option<String> {
-        let dir = parent_dir(rel);
-        self.bundles
-            .iter()
-            .find(|b| **b == dir)
-            .map(|b| format!("{b}/index.md"))
-    }
-}
-
-fn check_duplicate_urls(library: &Library, problems: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
-    for doc in &library.documents {
-        if let Some(first) = seen.insert(&doc.url, doc) {
-            problems.push(
-                Diagnostic::file(
-                    &doc.shown,
-                    format!(
-                        "this page has the same address `{}` as {}",
-                        doc.url,
-                        first.shown.display()
-                    ),
-                )
-                .with_help(
-                    "give one of them another file name, or a different `slug` in its front matter",
-                ),
-            );
-        }
-    }
+/// A document at the address of an earlier one, or at one that differs only in case (which
+/// collide on case-insensitive file systems and hosts). The later one is not rendered.
+fn duplicate_url(shown: &Path, url: &str, first: &Document) -> Diagnostic {
+    let message = if first.url == url {
+        format!(
+            "this page has the same address `{url}` as {}",
+            first.shown.display()
+        )
+    } else {
+        format!(
+            "this page's address `{url}` differs only in capital letters from `{}` ({}), and they would be one file on many hosts",
+            first.url,
+            first.shown.display()
+        )
+    };
+    Diagnostic::file(shown, message)
+        .with_help("give one of them another file name, or a different `slug` in its front matter")
 }
 
 /// Sets each document's parent section, and each section's ordered pages and subsections.

@@ -3,7 +3,9 @@
 pub mod document;
 pub mod front_matter;
 pub mod library;
+pub mod placement;
 pub mod schedule;
+pub mod slug;
 
 pub use document::{Document, Kind};
 pub use front_matter::{FrontMatter, MenuEntry};

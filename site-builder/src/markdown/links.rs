@@ -48,6 +48,13 @@ pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, Bro
             None => url.clone(),
         }));
     }
+    // A page whose front matter failed is reported already; link to where it would be.
+    if let Some(url) = library.unreadable.get(source) {
+        return Ok(Some(match anchor {
+            Some(a) => format!("{url}#{a}"),
+            None => url.clone(),
+        }));
+    }
     let source = source.to_string();
     if let Some(why) = library.absence_of(&source) {
         return Err(BrokenLink::LeftOut {

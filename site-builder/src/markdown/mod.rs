@@ -46,12 +46,13 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders `doc`'s body. Links to other documents are checked against `library`.
+/// Renders `doc`'s body. Links to other documents are checked against `library`. The
+/// HTML comes back even with problems, so the page can still be checked for more.
 pub fn render(
     doc: &Document,
     library: &Library,
     support: &[SupportService],
-) -> Result<Rendered, Vec<Diagnostic>> {
+) -> (Rendered, Vec<Diagnostic>) {
     let lines = LineIndex::new(&doc.body);
     render_text(&doc.body, library, support, &|offset, message| {
         let (line, col) = lines.position(offset);
@@ -67,7 +68,10 @@ pub fn render_fragment(
     support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    render_text(text, library, support, at)
+    match render_text(text, library, support, at) {
+        (rendered, problems) if problems.is_empty() => Ok(rendered),
+        (_, problems) => Err(problems),
+    }
 }
 
 fn render_text(
@@ -75,7 +79,7 @@ fn render_text(
     library: &Library,
     support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
-) -> Result<Rendered, Vec<Diagnostic>> {
+) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = Renderer {
         text,
         library,
@@ -93,16 +97,14 @@ fn render_text(
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         renderer.event(event, range);
     }
-    if !renderer.problems.is_empty() {
-        return Err(renderer.problems);
-    }
     let (html, map) = source_map::write(renderer.events, text.len() * 3 / 2);
-    Ok(Rendered {
+    let rendered = Rendered {
         html,
         toc: renderer.toc,
         word_count: renderer.word_count,
         map,
-    })
+    };
+    (rendered, renderer.problems)
 }
 
 /// An image being read: where it starts, its address, and its alt text so far.
@@ -190,7 +192,8 @@ impl<'t> Renderer<'t, '_> {
             Ok(None) => dest,
             Err(broken) => {
                 self.problems.push((self.at)(start, broken.to_string()));
-                dest
+                // Pointing at the page itself keeps the link checks quiet about it.
+                CowStr::from("")
             }
         }
     }

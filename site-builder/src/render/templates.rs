@@ -97,6 +97,50 @@ impl Templates {
         self.sources.contains_key(name)
     }
 
+    /// Every document's template must exist: a missing one is reported at the document's
+    /// `template:` line, with the closest name.
+    pub fn check_documents(&self, library: &crate::content::Library) -> Vec<Diagnostic> {
+        let mut known: Vec<&str> = self.sources.keys().map(String::as_str).collect();
+        known.sort();
+        library
+            .documents
+            .iter()
+            .filter(|d| !self.has(d.template()))
+            .map(|d| {
+                let (line, col) = d.template_at.unwrap_or((1, 1));
+                let problem = Diagnostic::new(
+                    &d.shown,
+                    line,
+                    col,
+                    format!("the template `{}` does not exist", d.template()),
+                );
+                match crate::diagnostic::closest(d.template(), known.iter().copied()) {
+                    Some(best) => problem.with_help(format!("did you mean `{best}`?")),
+                    None => problem.with_help(format!("the templates are: {}", known.join(", "))),
+                }
+            })
+            .collect()
+    }
+
+    /// Whether `name`, or a template it extends or includes, mentions `word`.
+    pub fn mentions(&self, name: &str, word: &str) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![name.to_string()];
+        while let Some(current) = stack.pop() {
+            if !seen.insert(current.clone()) {
+                continue;
+            }
+            let Some((_, text)) = self.sources.get(&current) else {
+                continue;
+            };
+            if text.contains(word) {
+                return true;
+            }
+            stack.extend(referenced(text).map(str::to_string));
+        }
+        false
+    }
+
     /// The template at the root of `name`'s `{% extends %}` chain, which writes the page's
     /// `<html>` and `<head>`, with the position of its `<head>` (or its start).
     pub fn root_of(&self, name: &str) -> (PathBuf, usize, usize) {
@@ -135,6 +179,23 @@ impl Templates {
             Some(Diagnostic::new(shown, line, col, String::new()))
         })
     }
+}
+
+/// The templates a template extends or includes.
+fn referenced(text: &str) -> impl Iterator<Item = &str> {
+    ["{% extends", "{% include"]
+        .into_iter()
+        .flat_map(move |tag| {
+            text.match_indices(tag)
+                .filter_map(move |(at, _)| quoted(&text[at + tag.len()..]))
+        })
+}
+
+/// The first quoted name in `rest`.
+fn quoted(rest: &str) -> Option<&str> {
+    let quote = rest.find(['"', '\''])?;
+    let close = rest[quote + 1..].find(['"', '\''])?;
+    Some(&rest[quote + 1..quote + 1 + close])
 }
 
 /// The parent a template extends, from its `{% extends "name" %}` tag.

@@ -19,10 +19,10 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::build::{build, Options, Report};
 use crate::date::Date;
 use crate::error::Error;
 use crate::selfcheck::EngineCache;
-use crate::site::{build, Options, Report};
 
 /// How to run the preview.
 #[derive(Debug, Clone)]

@@ -1,0 +1,229 @@
+//! Stage 4, check: what the page pass found becomes diagnostics at the place in the
+//! sources that made it; links are checked against everything the site will hold; every
+//! page must keep its safety furniture; copied pages and stylesheets pass the same checks.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::content::Document;
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::postprocess::{self, Broken, Finding, LinkChecker, OutputIndex};
+use crate::render::Templates;
+
+use super::load::Site;
+use super::plan::Plan;
+use super::render::{rules, Built};
+
+pub fn check(site: &Site, plan: &Plan, pages: &[Built], problems: &mut Vec<Diagnostic>) {
+    let mut index = OutputIndex {
+        files: plan.link_targets.clone(),
+        ..OutputIndex::default()
+    };
+    for page in pages {
+        index.ids.insert(page.url.clone(), page.ids.clone());
+    }
+    let checker = LinkChecker { index: &index };
+    let placer = Placer {
+        site,
+        fragments: site.selfcheck.as_ref().map(|s| &s.fragments),
+    };
+    for page in pages {
+        for finding in &page.findings {
+            problems.push(placer.finding(finding, page));
+        }
+        for link in &page.links {
+            if let Err(broken) = checker.check(link) {
+                problems.push(placer.finding(&broken_link(link, &broken), page));
+            }
+        }
+    }
+    problems.extend(furniture(
+        pages,
+        &site.templates,
+        plan.assets.contains_key("quick-exit.js"),
+    ));
+    problems.extend(copied_files(site, plan));
+}
+
+fn broken_link(link: &postprocess::Link, broken: &Broken) -> Finding {
+    Finding {
+        at: link.at.clone(),
+        message: broken.to_string(),
+        needle: match broken {
+            Broken::NoAnchor { anchor, .. } => format!("#{anchor}"),
+            Broken::NoPage(_) => link.written.clone(),
+        },
+        help: Some("check the address; link to pages as @/section/page.md#heading so the build can check them".into()),
+    }
+}
+
+/// Places findings back in the files they came from.
+struct Placer<'a> {
+    site: &'a Site,
+    fragments: Option<&'a crate::selfcheck::Fragments>,
+}
+
+impl Placer<'_> {
+    /// A finding in a source fragment (a Markdown body, a self-check text) is placed
+    /// through that fragment's source map; anything else came from a template.
+    fn finding(&self, finding: &Finding, page: &Built) -> Diagnostic {
+        let doc = page.doc.map(|i| &self.site.library.documents[i]);
+        let region = page
+            .regions
+            .iter()
+            .find(|r| r.within.start <= finding.at.start && finding.at.start <= r.within.end);
+        let placed = region.and_then(|region| {
+            let offset = finding.at.start - region.within.start;
+            match (region.fragment, doc) {
+                (0, Some(doc)) => {
+                    let start = page.body_map.source_offset(offset);
+                    let source = refine(&doc.body, start, &finding.needle);
+                    let (line, col) = LineIndex::new(&doc.body).position(source);
+                    Some(Diagnostic::new(
+                        &doc.shown,
+                        line + doc.body_line - 1,
+                        col,
+                        "",
+                    ))
+                }
+                (0, None) => None,
+                (id, _) => {
+                    let (path, line, col) = self.fragments?.position(id, offset)?;
+                    Some(Diagnostic::new(path, line, col, ""))
+                }
+            }
+        });
+        let mut diagnostic = match placed {
+            Some(mut d) => {
+                d.message = finding.message.clone();
+                d
+            }
+            None => self.in_template(finding, doc, &page.url),
+        };
+        diagnostic.help = finding.help.clone();
+        diagnostic
+    }
+
+    fn in_template(&self, finding: &Finding, doc: Option<&Document>, url: &str) -> Diagnostic {
+        let mut diagnostic = self
+            .site
+            .templates
+            .find(&finding.needle)
+            .unwrap_or_else(|| {
+                Diagnostic::file(
+                    doc.map_or_else(|| PathBuf::from("templates/404.html"), |d| d.shown.clone()),
+                    "",
+                )
+            });
+        diagnostic.message = format!("{} (on the page {url})", finding.message);
+        diagnostic
+    }
+}
+
+/// Markdown such as `[text](address)` starts where the map points, and the part a finding
+/// is about (the address, an attribute) a little further on, within the same paragraph.
+fn refine(body: &str, start: usize, needle: &str) -> usize {
+    let rest = body.get(start..).unwrap_or_default();
+    let paragraph = rest.find("\n\n").map_or(rest, |end| &rest[..end]);
+    match paragraph.find(needle).filter(|_| !needle.is_empty()) {
+        Some(i) => start + i,
+        None => start,
+    }
+}
+
+/// Every rendered page must carry the security policy, the quick exit and a language. A
+/// template that leaves one out is reported once, with the number of pages it affects.
+fn furniture(pages: &[Built], templates: &Templates, has_exit_script: bool) -> Vec<Diagnostic> {
+    let mut missing: BTreeMap<(&str, &'static str), usize> = BTreeMap::new();
+    for page in pages {
+        let f = &page.furniture;
+        for (present, what) in [
+            (
+                f.policy,
+                "the security-policy tag (<meta http-equiv=\"Content-Security-Policy\">)",
+            ),
+            (f.exit_button, "the quick exit button"),
+            (f.exit_skip_link, "the skip link to the quick exit"),
+            (f.exit_script || !has_exit_script, "the quick exit's script"),
+            (f.lang, "a language on <html lang>"),
+        ] {
+            if !present {
+                *missing.entry((page.template.as_str(), what)).or_default() += 1;
+            }
+        }
+    }
+    missing
+        .into_iter()
+        .map(|((template, what), pages)| {
+            let (shown, line, col) = templates.root_of(template);
+            let count = if pages == 1 { "1 page".to_string() } else { format!("{pages} pages") };
+            Diagnostic::new(shown, line, col, format!("pages made with `{template}` are missing {what} ({count})"))
+                .with_help("every page must extend base.html, or keep its <meta> security policy, quick exit and <html lang> as base.html does")
+        })
+        .collect()
+}
+
+/// Copied pages, drawings and stylesheets (from content/ and the theme) pass the checks
+/// that rendered pages pass, except the furniture: they are not the site's own pages.
+fn copied_files(site: &Site, plan: &Plan) -> Vec<Diagnostic> {
+    let rules = rules(site, plan);
+    let mut problems = Vec::new();
+    for (index, text) in &site.copied_texts {
+        let asset = &site.library.assets[*index];
+        let url = format!("/{}", asset.to);
+        problems.extend(check_text(text, &asset.shown, &url, &rules));
+    }
+    for (name, bytes) in &site.theme_assets {
+        if name.ends_with(".css") {
+            let shown = Path::new("templates/assets").join(name);
+            let text = String::from_utf8_lossy(bytes);
+            problems.extend(check_text(&text, &shown, &plan.assets[name], &rules));
+        }
+    }
+    problems
+}
+
+fn check_text(
+    text: &str,
+    shown: &Path,
+    url: &str,
+    rules: &postprocess::Rules<'_>,
+) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    if url.ends_with(".css") {
+        return postprocess::check_stylesheet(text, rules.reader, url)
+            .into_iter()
+            .map(|p| Diagnostic::new(shown, p.line, p.col, p.message).with_help(p.help))
+            .collect();
+    }
+    let mut problems = Vec::new();
+    if let Some(at) = text.find("<!ENTITY").or_else(|| internal_subset(text)) {
+        let (line, col) = lines.position(at);
+        problems.push(
+            Diagnostic::new(
+                shown,
+                line,
+                col,
+                "the file declares its own entities, which could hide markup from the checks",
+            )
+            .with_help("remove the <!DOCTYPE ...[ ]> declarations; drawings need none"),
+        );
+    }
+    let processed = postprocess::process(text, url, rules);
+    for finding in processed.findings {
+        let (line, col) = lines.position(finding.at.start);
+        let problem = Diagnostic::new(shown, line, col, finding.message);
+        problems.push(match finding.help {
+            Some(help) => problem.with_help(help),
+            None => problem,
+        });
+    }
+    problems
+}
+
+/// Where a `<!DOCTYPE ... [` internal subset starts, if the file has one.
+fn internal_subset(text: &str) -> Option<usize> {
+    let at = text.to_ascii_uppercase().find("<!DOCTYPE")?;
+    let end = text[at..].find('>').map_or(text.len(), |e| at + e);
+    text[at..end].find('[').map(|_| at)
+}

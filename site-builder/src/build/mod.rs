@@ -1,0 +1,88 @@
+//! The build, as a flat list of stages that each own their data and hand the next what
+//! it needs: load → plan → render → check → write.
+//!
+//! Problems are collected across the stages, so one run reports all of them: a page whose
+//! front matter fails is left out of rendering, and every other page is still rendered and
+//! checked. Only when nothing can be rendered (the settings or the templates fail) does the
+//! build stop after loading.
+
+mod check;
+mod load;
+mod plan;
+mod render;
+mod write;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::content::LeftOut;
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::selfcheck::EngineCache;
+
+/// What to build, and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site: the folder holding `content/` and `templates/`.
+    pub root: PathBuf,
+    /// Where the site goes; `None` checks everything and writes nothing.
+    pub out: Option<PathBuf>,
+    pub drafts: bool,
+    /// Build as of this day.
+    pub today: Date,
+    /// Also build future and expired pages, marked as previews (for `serve`).
+    pub previews: bool,
+    /// The self-check engine, compiled once and reused by later builds that share it
+    /// (`serve` rebuilds on every save; the engine only changes with `wasm/`).
+    pub engine: EngineCache,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Options {
+        let root = root.into();
+        Options {
+            out: Some(root.join("public")),
+            root,
+            drafts: false,
+            today: Date::today(),
+            previews: false,
+            engine: EngineCache::default(),
+        }
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    pub pages: usize,
+    pub sections: usize,
+    pub left_out: Vec<LeftOut>,
+    /// Problems that do not stop the build, such as helpline details due for a check.
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Builds the site (or only checks it, when `options.out` is `None`).
+pub fn build(options: &Options) -> Result<Report, Error> {
+    let started = Instant::now();
+    let mut problems = Vec::new();
+    let site = load::load(options, &mut problems)?;
+    let plan = plan::plan(&site, &mut problems);
+    let staging = write::open(options)?;
+    let pages = render::render(&site, &plan, staging.as_ref(), &mut problems);
+    check::check(&site, &plan, &pages, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Problems(problems));
+    }
+    if let Some(staging) = staging {
+        write::finish(staging, &site, &plan, options)?;
+    }
+    Ok(Report {
+        pages: site.library.pages().count(),
+        sections: site.library.sections().count(),
+        left_out: site.library.left_out,
+        warnings: site.warnings,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,194 @@
+//! Stage 3, render: every document's Markdown through its template and the page pass,
+//! in parallel, and the 404 page. Pages with no findings are written as they are made, so
+//! the site is never held in memory whole.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::content::Document;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, SourceMap};
+use crate::output::Staging;
+use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
+use crate::render::{context, templates::from_tera, Shared, Summaries};
+use crate::security;
+
+use super::load::Site;
+use super::plan::Plan;
+
+/// A rendered page, ready for checking.
+pub struct Built {
+    pub url: String,
+    pub ids: HashSet<String>,
+    pub links: Vec<Link>,
+    pub findings: Vec<Finding>,
+    pub regions: Vec<Region>,
+    pub furniture: Furniture,
+    /// The template the page was rendered with.
+    pub template: String,
+    /// The document, by index in the library; `None` for the 404 page.
+    pub doc: Option<usize>,
+    /// Where the page's Markdown body came from, for placing findings in it.
+    pub body_map: SourceMap,
+}
+
+/// What every page is checked against.
+pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
+    Rules {
+        reader: &site.reader,
+        policy: security::CONTENT_SECURITY_POLICY,
+        exit_url: &site.config.config.exit_url,
+        exit_script: plan.assets.get("quick-exit.js").map(String::as_str),
+    }
+}
+
+pub fn render(
+    site: &Site,
+    plan: &Plan,
+    staging: Option<&Staging>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Built> {
+    let mut tera = site.templates.tera.clone();
+    let shared = Shared {
+        config: &site.config.config,
+        library: &site.library,
+        today: site.today,
+        assets: &plan.assets,
+        csp: security::CONTENT_SECURITY_POLICY,
+        selfcheck: site.selfcheck.as_ref().map(|s| s.context.clone()),
+    };
+    shared.install(tera.global_context());
+    if let Some(staging) = staging {
+        if let Err(e) = staging.make_dirs(plan.files.iter().map(String::as_str)) {
+            problems.push(Diagnostic::file(
+                staging.path(),
+                format!("cannot make the output folders: {e}"),
+            ));
+            return Vec::new();
+        }
+    }
+    let rules = rules(site, plan);
+    let summaries = Summaries::build(&site.library, &site.config.config.base_url);
+    let page = Page {
+        site,
+        tera: &tera,
+        rules: &rules,
+        summaries: &summaries,
+        staging,
+    };
+    let results: Vec<(Option<Built>, Vec<Diagnostic>)> = site
+        .library
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(index, doc)| page.document(index, doc))
+        .collect();
+    let mut built = Vec::with_capacity(results.len() + 1);
+    for (page, mut found) in results.into_iter().chain([page.not_found()]) {
+        built.extend(page);
+        problems.append(&mut found);
+    }
+    built
+}
+
+/// What rendering one page needs.
+struct Page<'a> {
+    site: &'a Site,
+    tera: &'a tera::Tera,
+    rules: &'a Rules<'a>,
+    summaries: &'a Summaries,
+    staging: Option<&'a Staging>,
+}
+
+impl Page<'_> {
+    /// Renders one document, with its problems. A page with problems in its Markdown is
+    /// still rendered and checked (so one run finds everything) but not written. No page
+    /// comes back when the document is left out: its template is missing, or the
+    /// self-check it shows failed (those problems are reported where they are).
+    fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Diagnostic>) {
+        let site = self.site;
+        if !site.templates.has(doc.template())
+            || site.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
+        {
+            return (None, Vec::new());
+        }
+        let (rendered, mut problems) =
+            markdown::render(doc, &site.library, &site.config.config.support);
+        let context = context::for_document(
+            doc,
+            &rendered,
+            &site.library,
+            self.summaries,
+            &site.config.config.base_url,
+        );
+        let html = match self.tera.render(doc.template(), &context) {
+            Ok(html) => html,
+            Err(e) => {
+                problems.push(from_tera(&e, &site.templates.sources, Some(&doc.shown)));
+                return (None, problems);
+            }
+        };
+        let target = (Some(index), doc.template(), rendered.map);
+        let write = problems.is_empty();
+        match self.finish(html, doc.url.clone(), doc.output_path(), target, write) {
+            Ok(built) => (Some(built), problems),
+            Err(problem) => {
+                problems.push(problem);
+                (None, problems)
+            }
+        }
+    }
+
+    fn not_found(&self) -> (Option<Built>, Vec<Diagnostic>) {
+        let mut context = Context::new();
+        context.insert("current_url", "/404.html");
+        let html = match self.tera.render("404.html", &context) {
+            Ok(html) => html,
+            Err(e) => {
+                let shown = Path::new("templates/404.html");
+                return (
+                    None,
+                    vec![from_tera(&e, &self.site.templates.sources, Some(shown))],
+                );
+            }
+        };
+        let target = (None, "404.html", SourceMap::default());
+        match self.finish(html, "/404.html".into(), "404.html".into(), target, true) {
+            Ok(built) => (Some(built), Vec::new()),
+            Err(problem) => (None, vec![problem]),
+        }
+    }
+
+    /// Post-processes one page, and writes it when building, `write` holds and nothing
+    /// was found.
+    fn finish(
+        &self,
+        html: String,
+        url: String,
+        file: String,
+        (doc, template, body_map): (Option<usize>, &str, SourceMap),
+        write: bool,
+    ) -> Result<Built, Diagnostic> {
+        let processed = postprocess::process(&html, &url, self.rules);
+        drop(html);
+        if let (Some(staging), true) = (self.staging, write && processed.findings.is_empty()) {
+            staging
+                .write(&file, processed.html.as_bytes())
+                .map_err(|e| Diagnostic::file(&file, format!("cannot write the page: {e}")))?;
+        }
+        Ok(Built {
+            url,
+            ids: processed.ids,
+            links: processed.links,
+            findings: processed.findings,
+            regions: processed.regions,
+            furniture: processed.furniture,
+            template: template.to_string(),
+            doc,
+            body_map,
+        })
+    }
+}

@@ -1,0 +1,80 @@
+//! Stage 5, write: the staging folder beside the output, the files for machines (sitemap,
+//! feed, robots, headers), the assets and the copied files, then the swap that puts the
+//! new site in place. Pages are written by the render stage into the same staging folder.
+
+use crate::config::Config;
+use crate::content::{Document, Kind};
+use crate::error::Error;
+use crate::output::{self, Staging};
+use crate::security;
+
+use super::load::Site;
+use super::plan::Plan;
+use super::Options;
+
+/// The staging folder when the build writes files; `None` for `check`.
+pub fn open(options: &Options) -> Result<Option<Staging>, Error> {
+    match &options.out {
+        Some(out) => Ok(Some(Staging::new(out).map_err(Error::io(out))?)),
+        None => Ok(None),
+    }
+}
+
+/// Writes everything but the pages, and swaps the new site in.
+pub fn finish(staging: Staging, site: &Site, plan: &Plan, options: &Options) -> Result<(), Error> {
+    let config = &site.config.config;
+    let live: Vec<&Document> = site
+        .library
+        .documents
+        .iter()
+        .filter(|d| !d.preview)
+        .collect();
+    let write = |rel: &str, bytes: &[u8]| {
+        staging
+            .write(rel, bytes)
+            .map_err(Error::io(staging.path().join(rel)))
+    };
+    write(
+        "sitemap.xml",
+        output::sitemap(config, live.iter().copied()).as_bytes(),
+    )?;
+    write(
+        "atom.xml",
+        output::atom(config, &news(config, &live)).as_bytes(),
+    )?;
+    write("robots.txt", output::robots(config).as_bytes())?;
+    write("_headers", security::headers_file().as_bytes())?;
+    for (name, bytes) in &plan.asset_bytes {
+        write(plan.assets[name].trim_start_matches('/'), bytes)?;
+    }
+    for asset in &site.library.assets {
+        std::fs::copy(&asset.from, staging.path().join(&asset.to))
+            .map_err(Error::io(&asset.from))?;
+    }
+    staging
+        .commit()
+        .map_err(Error::io(options.out.clone().unwrap_or_default()))
+}
+
+/// Pages in the news sections, newest first.
+fn news<'a>(config: &Config, live: &[&'a Document]) -> Vec<&'a Document> {
+    let mut entries: Vec<&Document> = live
+        .iter()
+        .copied()
+        .filter(|d| d.kind == Kind::Page)
+        .filter(|d| {
+            config
+                .news_sections
+                .iter()
+                .any(|s| d.source.starts_with(&format!("{}/", s.trim_matches('/'))))
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then_with(|| a.front.title.cmp(&b.front.title))
+    });
+    entries.truncate(50);
+    entries
+}
