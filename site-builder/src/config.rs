@@ -146,6 +146,34 @@ impl LoadedConfig {
     }
 }
 
+/// `text` as an http(s) address with a host, if it is one.
+fn web_address(text: &str) -> Option<url::Url> {
+    let url = url::Url::parse(text).ok()?;
+    (matches!(url.scheme(), "http" | "https") && url.host().is_some()).then_some(url)
+}
+
+/// The quick exit must leave the site for good: an `https://` page on another host. An
+/// empty address, a page of the site itself or a `data:` page would keep the visitor here.
+fn exit_problem(loaded: &LoadedConfig, base: Option<&url::Url>) -> Option<Diagnostic> {
+    let text = &loaded.config.exit_url;
+    let url = url::Url::parse(text).ok();
+    let message = match &url {
+        None => format!("the quick exit goes to `{text}`, which is not a web address"),
+        Some(url) if url.scheme() != "https" || url.host().is_none() => {
+            format!("the quick exit goes to `{text}`, which is not an https:// web page")
+        }
+        Some(url) if base.is_some_and(|b| b.host() == url.host()) => {
+            format!("the quick exit goes to `{text}`, a page of this site: it must leave the site")
+        }
+        Some(_) => return None,
+    };
+    Some(
+        loaded.problem_at("exit_url", message).with_help(
+            "use a neutral site on another host, for example https://www.bbc.co.uk/weather",
+        ),
+    )
+}
+
 /// Reads `site.yaml` from the content folder. `shown` is how the path is printed.
 pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagnostic>> {
     let file = content_dir.join("site.yaml");
@@ -185,14 +213,16 @@ pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagno
             problems.push(loaded.problem_at("banner.until", "the banner ends before it starts"));
         }
     }
-    let url = &loaded.config.base_url;
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
+    let base = web_address(&loaded.config.base_url);
+    if base.is_none() {
+        let url = &loaded.config.base_url;
         problems.push(
             loaded
                 .problem_at("base_url", format!("`{url}` is not a web address"))
                 .with_help("write the full address, for example https://stalking-help.example.org"),
         );
     }
+    problems.extend(exit_problem(&loaded, base.as_ref()));
     if problems.is_empty() {
         Ok(loaded)
     } else {

@@ -55,6 +55,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same place, with another message.
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
     /// The same problem, reported as a warning that does not stop the build.
     pub fn warning(mut self) -> Self {
         self.severity = Severity::Warning;
@@ -146,7 +152,9 @@ pub fn closest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))
         .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Equal scores go to the name that sorts first, so the suggestion never depends on
+        // the order the candidates came in.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
 }
 

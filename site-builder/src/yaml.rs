@@ -26,7 +26,58 @@ pub fn parse<T: DeserializeOwned>(
     path: &Path,
     origin: Origin,
 ) -> Result<T, Diagnostic> {
+    if let Some((line, col)) = too_deep(text) {
+        return Err(Diagnostic::new(
+            path,
+            line + origin.line - 1,
+            col,
+            format!("the lists or maps here are nested more than {MAX_DEPTH} levels deep"),
+        )
+        .with_help("no setting needs this: check for a run of `[` or `{`"));
+    }
     serde_yaml::from_str(text).map_err(|error| diagnostic(&error, path, origin))
+}
+
+/// How deeply `[...]` and `{...}` may nest. Far beyond any real file, and it stops the
+/// YAML parser's slow path on hostile nesting (100,000 levels took 23 s) before it starts.
+const MAX_DEPTH: usize = 64;
+
+/// Where flow collections first nest deeper than [`MAX_DEPTH`], if they do: a scan that
+/// skips quoted text and comments.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut col) = (0usize, 1, 0);
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        col += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                (line, col) = (line + 1, 0);
+                if quote == Some('#') {
+                    quote = None;
+                }
+            }
+            (Some('"'), '\\') => {
+                chars.next();
+                col += 1;
+            }
+            (Some(q), c) if q == c && q != '#' => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous.is_whitespace() => quote = Some('#'),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((line, col));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = c;
+    }
+    None
 }
 
 fn diagnostic(error: &serde_yaml::Error, path: &Path, origin: Origin) -> Diagnostic {
@@ -300,6 +351,25 @@ mod tests {
             err.to_string(),
             "a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly_with_its_place() {
+        let text = format!(
+            "title: Hi\nextra: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let err =
+            parse::<serde_yaml::Value>(&text, Path::new("a.md"), Origin { line: 2 }).unwrap_err();
+        assert_eq!((err.line, err.col), (3, 72));
+        assert!(
+            err.message.contains("nested more than 64"),
+            "{}",
+            err.message
+        );
+        let fine = "a: [[1, '[[[['], {b: \"]]]\"}] # [[[[\n";
+        assert!(too_deep(fine).is_none());
     }
 
     #[test]

@@ -143,6 +143,25 @@ invalid! {
     unknown_support_key => "unknown-support-key",
     broken_banner_link => "broken-banner-link",
     duplicate_support_key => "duplicate-support-key",
+    slug_dot_dot => "slug-dot-dot",
+    slug_dot => "slug-dot",
+    slug_generated_name => "slug-generated-name",
+    ambiguous_markup => "ambiguous-markup",
+    generated_file_collision => "generated-file-collision",
+    hostile_links => "hostile-links",
+    hostile_loads => "hostile-loads",
+    hostile_tags => "hostile-tags",
+    template_without_furniture => "template-without-furniture",
+    exit_url_same_site => "exit-url-same-site",
+    exit_url_empty => "exit-url-empty",
+    deep_yaml => "deep-yaml",
+    problems_in_every_file => "problems-in-every-file",
+    not_utf8 => "not-utf8",
+    case_collision => "case-collision",
+    stylesheet_import => "stylesheet-import",
+    svg_with_script => "svg-with-script",
+    content_script_file => "content-script-file",
+    include_cycle => "include-cycle",
 }
 
 /// A helpline whose details were confirmed more than six months before the build day is
@@ -196,4 +215,5 @@ invalid_selfcheck! {
     example_mismatch => "example-mismatch",
     broken_link_in_text => "broken-link-in-text",
     unknown_key => "unknown-key",
+    html_in_reason => "html-in-reason",
 }

@@ -73,6 +73,9 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let pages = render::render(&site, &plan, staging.as_ref(), &mut problems);
     check::check(&site, &plan, &pages, &mut problems);
     if !problems.is_empty() {
+        // One mistake can be found twice (an image's `src` and `srcset`): say it once.
+        let mut seen = std::collections::HashSet::new();
+        problems.retain(|p| seen.insert(p.to_string()));
         return Err(Error::Problems(problems));
     }
     if let Some(staging) = staging {

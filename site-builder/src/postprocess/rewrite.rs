@@ -116,7 +116,12 @@ pub fn process(html: &str, url_path: &str, rules: &Rules<'_>) -> Processed {
     // The placeholders need a character the page cannot contain; it almost never does.
     let can_hold_places = !html.contains(MARK);
     let out = run(html, &state, &missing_titles, can_hold_places);
-    let state = state.into_inner();
+    let mut state = state.into_inner();
+    // A pass that stopped early leaves its fragment open: it runs to the end of the page.
+    if let Some((fragment, start)) = state.open_region.take() {
+        let within = start..html.len();
+        state.processed.regions.push(Region { fragment, within });
+    }
     let mut processed = state.processed;
     let (buttons, all) = state.exit_links;
     processed.furniture.exit_button = buttons > 0;
@@ -287,18 +292,27 @@ fn run(
     Ok(String::from_utf8(output).unwrap_or_default())
 }
 
-/// Where a parsing ambiguity starts: the end of the shortest prefix that fails.
+/// Where a parsing ambiguity is: the end of the shortest prefix of the page that fails,
+/// found by halving (a failing prefix only fails more as it grows).
 fn ambiguity_offset(html: &str) -> usize {
-    const STEP: usize = 64;
-    let mut rewriter = HtmlRewriter::new(Settings::new(), |_: &[u8]| {});
-    let mut at = 0;
-    for chunk in html.as_bytes().chunks(STEP) {
-        if rewriter.write(chunk).is_err() {
-            return at;
-        }
-        at += chunk.len();
+    let fails = |length: usize| {
+        let mut rewriter = HtmlRewriter::new(Settings::new(), |_: &[u8]| {});
+        rewriter.write(&html.as_bytes()[..length]).is_err()
+    };
+    let (mut good, mut bad) = (0, html.len());
+    if !fails(bad) {
+        return bad;
     }
-    at
+    while bad - good > 1 {
+        let middle = good + (bad - good) / 2;
+        if fails(middle) {
+            bad = middle;
+        } else {
+            good = middle;
+        }
+    }
+    // The ambiguity is the tag that ends there: point at its `<`.
+    html[..bad].rfind('<').unwrap_or(good)
 }
 
 /// The anchor link after a content heading. The id is escaped: it is the editor's text.

@@ -181,6 +181,26 @@ impl Templates {
     }
 }
 
+/// Where `tag` first appears in template `name`, for problems with no span of their own.
+fn at_tag(sources: &HashMap<String, (PathBuf, String)>, name: &str, tag: &str) -> Diagnostic {
+    let (shown, text) = sources
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| (PathBuf::from("templates").join(name), String::new()));
+    let (line, col) = crate::diagnostic::LineIndex::new(&text)
+        .find(tag)
+        .unwrap_or((1, 1));
+    Diagnostic::new(shown, line, col, "")
+}
+
+fn chain(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
 /// The templates a template extends or includes.
 fn referenced(text: &str) -> impl Iterator<Item = &str> {
     ["{% extends", "{% include"]
@@ -252,6 +272,23 @@ pub fn from_tera(
             )
             .with_help("check the name in `{% extends %}` against the files in templates/")
         }
+        ErrorKind::CircularInclude { tpl, include_chain } => {
+            at_tag(sources, tpl, "{% include")
+                .message(format!(
+                    "`{tpl}` includes itself through {}",
+                    chain(include_chain)
+                ))
+                .with_help("remove one of the {% include %} tags so that the templates stop including each other")
+        }
+        ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => at_tag(sources, tpl, "{% extends")
+            .message(format!(
+                "`{tpl}` extends itself through {}",
+                chain(inheritance_chain)
+            ))
+            .with_help("a template cannot extend one that extends it"),
         ErrorKind::TemplateNotFound(name) => Diagnostic::file(
             rendering.map_or_else(|| PathBuf::from("templates"), Path::to_path_buf),
             format!("the template `{name}` does not exist"),
