@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::content::Document;
 use crate::diagnostic::Diagnostic;
-use crate::output::{hashed_name, AssetMap};
+use crate::output::{hashed_name, shipped, AssetMap};
 use crate::selfcheck;
 
 use super::load::Site;
@@ -39,7 +39,9 @@ pub struct Plan {
 }
 
 pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
-    let mut asset_bytes = site.theme_assets.clone();
+    let mut asset_bytes: Vec<(String, Vec<u8>)> = (site.theme_assets.iter())
+        .map(|(name, bytes)| (name.clone(), shipped(name, bytes.clone())))
+        .collect();
     let engine = site.selfcheck.as_ref().and_then(|s| s.script.as_ref());
     if let Some(script) = engine {
         asset_bytes.push((

@@ -174,15 +174,54 @@ impl<'t> Renderer<'t, '_> {
             }
             Event::Text(t) if t.contains("{{") => self.placeholders(t, range),
             Event::Text(t) => self.text(t, start),
-            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
+            Event::Start(Tag::Table(_)) => self.start_table(event, start),
+            Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell)
             | Event::End(TagEnd::Table | TagEnd::TableHead) => {
-                let last_heading = self.toc.last().map(|h| h.id.clone());
-                for event in self.table.event(event, last_heading.as_deref()) {
+                for event in self.table.event(event, None) {
                     self.push(event, start);
                 }
             }
             other => self.push(other, start),
         }
+    }
+
+    /// Opens a table, taking the paragraph just before it as its caption when that
+    /// paragraph starts `Table: `.
+    fn start_table(&mut self, event: Event<'t>, start: usize) {
+        let caption = self.take_caption();
+        let name = match &caption {
+            Some((id, _)) => Some(id.clone()),
+            None => self.toc.last().map(|h| h.id.clone()),
+        };
+        for event in self.table.event(event, name.as_deref()) {
+            self.push(event, start);
+        }
+        if let Some((id, inline)) = caption {
+            self.push(tables::caption_open(&id), start);
+            self.events.extend(inline);
+            self.push(tables::caption_close(), start);
+        }
+    }
+
+    /// The last events, if they are a paragraph starting `Table: `: its id and its inside.
+    fn take_caption(&mut self) -> Option<(String, Vec<Sourced<'t>>)> {
+        if !matches!(self.events.last()?.event, Event::End(TagEnd::Paragraph)) {
+            return None;
+        }
+        let open =
+            (self.events.iter()).rposition(|e| matches!(e.event, Event::Start(Tag::Paragraph)))?;
+        let Event::Text(first) = &self.events.get(open + 1)?.event else {
+            return None;
+        };
+        let rest = first.strip_prefix(tables::CAPTION)?.to_string();
+        let mut inline: Vec<Sourced<'t>> = self.events.drain(open..).collect();
+        inline.pop();
+        inline.remove(0);
+        inline[0].event = Event::Text(CowStr::from(rest));
+        let id = self
+            .ids
+            .unique(&format!("table-{}", slugify(&plain_text(&inline))));
+        Some((id, inline))
     }
 
     /// Turns `@/page.md#anchor` into its URL; a broken one is reported where it is written.

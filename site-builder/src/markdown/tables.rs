@@ -1,7 +1,9 @@
 //! Tables without inline styles. pulldown-cmark writes a column's alignment (`| ---: |`)
 //! as a `style` attribute, which the security policy blocks, so cells get a class instead
 //! (`align-right`, styled in the theme's CSS). Each table also sits in a region that
-//! scrolls sideways on small screens, named after the heading above it.
+//! scrolls sideways on small screens. A paragraph `Table: what it shows` just above a
+//! table becomes its `<caption>`, and names the region; without one, the heading above
+//! the table names it.
 
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 
@@ -57,6 +59,18 @@ impl Table {
             other => vec![other],
         }
     }
+}
+
+/// The words that make a paragraph a table's caption.
+pub const CAPTION: &str = "Table: ";
+
+/// The caption's opening tag.
+pub fn caption_open(id: &str) -> Event<'static> {
+    html(format!(r#"<caption id="{}">"#, escape(id)))
+}
+
+pub fn caption_close() -> Event<'static> {
+    html("</caption>".into())
 }
 
 fn html(text: String) -> Event<'static> {

@@ -15,8 +15,76 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
     }
 }
 
+/// An asset as it is shipped: stylesheets lose their comments and blank lines, which are
+/// for the people who edit the theme, not for visitors' phones.
+pub fn shipped(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    match (name.ends_with(".css"), String::from_utf8(bytes)) {
+        (true, Ok(css)) => without_comments(&css).into_bytes(),
+        (_, Ok(text)) => text.into_bytes(),
+        (_, Err(e)) => e.into_bytes(),
+    }
+}
+
+/// CSS without `/* ... */` comments and blank lines. Strings and `url(...)` are copied as
+/// they are, since a `/*` inside them is not a comment.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find(['/', '"', '\'', 'u']) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let skip = if from.starts_with("/*") {
+            match from[2..].find("*/") {
+                Some(end) => {
+                    rest = &from[end + 4..];
+                    continue;
+                }
+                None => from.len(),
+            }
+        } else if from.starts_with('"') || from.starts_with('\'') {
+            quoted_length(from)
+        } else if from.starts_with("url(") {
+            from.find(')').map_or(from.len(), |end| end + 1)
+        } else {
+            1
+        };
+        out.push_str(&from[..skip]);
+        rest = &from[skip..];
+    }
+    out.push_str(rest);
+    out.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// The length of the quoted string at the start of `text`, quotes and escapes included.
+fn quoted_length(text: &str) -> usize {
+    let quote = text.as_bytes()[0];
+    let mut escaped = false;
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(1) {
+        match (escaped, b) {
+            (true, _) => escaped = false,
+            (false, b'\\') => escaped = true,
+            (false, b) if b == quote => return i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stylesheets_ship_without_comments() {
+        let css = "/* why */\na{b:c}\n\n/* more\nlines */\np::before{content:\"/* kept */\"}\nq{background:url(/a/*b.png)}\n";
+        assert_eq!(
+            String::from_utf8(super::shipped("site.css", css.as_bytes().to_vec())).unwrap(),
+            "a{b:c}\np::before{content:\"/* kept */\"}\nq{background:url(/a/*b.png)}\n"
+        );
+        assert_eq!(super::shipped("x.js", b"/* a */".to_vec()), b"/* a */");
+    }
+
     #[test]
     fn hash_goes_before_the_extension() {
         let name = super::hashed_name("site.css", b"body{}");

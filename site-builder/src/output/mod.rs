@@ -6,6 +6,6 @@ mod assets;
 mod feeds;
 mod staging;
 
-pub use assets::{hashed_name, AssetMap};
+pub use assets::{hashed_name, shipped, AssetMap};
 pub use feeds::{atom, robots, sitemap};
 pub use staging::Staging;

@@ -1,0 +1,464 @@
+//! The example site's content, built through the real command and read as a visitor would:
+//! 999 on every page, helpline numbers that come only from site.yaml and say when they were
+//! checked, tables with captions and no images of text, and no wording from the press release
+//! the campaign page started from.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+mod common;
+use common::copy_tree;
+
+/// The day the example site is built for in these tests: the campaign page is live.
+const BUILD_DAY: &str = "2027-04-20";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn run(args: &[&str], root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+/// Builds the site at `root` into a temporary folder; returns it with every HTML file's text.
+fn build(root: &Path) -> (tempfile::TempDir, Vec<(String, String)>) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let output = run(
+        &[
+            "build",
+            "--now",
+            BUILD_DAY,
+            "--out",
+            public.to_str().unwrap(),
+        ],
+        root,
+    );
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut pages: Vec<(String, String)> = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let name = e
+                .path()
+                .strip_prefix(&public)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    pages.sort();
+    assert!(pages.len() > 20, "the example site has its pages");
+    (out, pages)
+}
+
+/// What a reader sees: the page without tags, scripts and styles, entities decoded.
+fn text(html: &str) -> String {
+    let mut rest = html;
+    let mut out = String::with_capacity(html.len());
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let lower = after.get(..8).unwrap_or(after).to_ascii_lowercase();
+        let end = if lower.starts_with("<script") || lower.starts_with("<style") {
+            let close = if lower.starts_with("<script") {
+                "</script>"
+            } else {
+                "</style>"
+            };
+            after.find(close).map_or(after.len(), |i| i + close.len())
+        } else {
+            after.find('>').map_or(after.len(), |i| i + 1)
+        };
+        out.push(' ');
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace('\u{a0}', " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Everything in the text that has the shape of a UK phone number: 0 followed by 7 or more
+/// digits, a 116 number, a text-relay number, or one of the short emergency and police numbers.
+/// Digit groups separated by single spaces are read as one number, as they are written.
+fn phone_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    // A number starts after a space or punctuation, never inside a word, a figure such as
+    // 1,544 or a time such as 9:30.
+    let starts_number = |c: Option<&char>| {
+        c.is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '.' | ',' | ':' | '-' | '/')))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || !starts_number(i.checked_sub(1).and_then(|j| chars.get(j)))
+        {
+            i += 1;
+            continue;
+        }
+        let mut groups = Vec::new();
+        let mut j = i;
+        loop {
+            let start = j;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            groups.push(chars[start..j].iter().collect::<String>());
+            if j + 1 < chars.len() && chars[j] == ' ' && chars[j + 1].is_ascii_digit() {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let ends_number = match (chars.get(j), chars.get(j + 1)) {
+            (None, _) => true,
+            (Some(c), _) if c.is_alphanumeric() => false,
+            (Some(c), Some(d))
+                if matches!(c, '.' | ',' | ':' | '-' | '/') && d.is_ascii_digit() =>
+            {
+                false
+            }
+            _ => true,
+        };
+        if ends_number {
+            let digits: String = groups.concat();
+            let is_phone = (digits.starts_with('0') && digits.len() >= 8)
+                || (digits.starts_with("116") && digits.len() == 6)
+                || (digits.starts_with("1800") && digits.len() >= 5)
+                || (groups.len() == 1
+                    && ["999", "112", "101", "111", "105", "119"].contains(&digits.as_str()));
+            if is_phone {
+                found.push(groups.join(" "));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+#[test]
+fn phone_numbers_are_read_as_they_are_written() {
+    assert_eq!(
+        phone_numbers(
+            "Call 999, or 101. Text relay: 18001 101. Helpline 0808 802 0300; Samaritans 116 123."
+        ),
+        ["999", "101", "18001 101", "0808 802 0300", "116 123"]
+    );
+    assert_eq!(
+        phone_numbers(
+            "In 2024, 1,544 crimes; 9:30am to 4pm; 400+ suspects; section 2A; press 55; 16 orders"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+/// The phone, text and relay numbers in site.yaml, with the line each `checked:` is on.
+struct Service {
+    key: String,
+    numbers: Vec<String>,
+    checked: String,
+    checked_at: (usize, usize),
+}
+
+fn services(site_yaml: &str) -> Vec<Service> {
+    let settings: serde_yaml::Value = serde_yaml::from_str(site_yaml).unwrap();
+    let mut checked_lines = site_yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim_start().starts_with("checked:"));
+    settings["support"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let key = s["key"].as_str().unwrap().to_string();
+            let checked = match &s["checked"] {
+                serde_yaml::Value::String(d) => d.clone(),
+                other => panic!("`{key}` has no checked date: {other:?}"),
+            };
+            let (line, text) = checked_lines.next().expect("a checked: line per service");
+            let col = text.find("checked:").unwrap() + "checked: ".len() + 1;
+            let numbers = ["phone", "text", "relay"]
+                .iter()
+                .filter_map(|f| s[*f].as_str())
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect();
+            Service {
+                key,
+                numbers,
+                checked,
+                checked_at: (line + 1, col),
+            }
+        })
+        .collect()
+}
+
+fn site_yaml() -> String {
+    std::fs::read_to_string(repo().join("content/site.yaml")).unwrap()
+}
+
+#[test]
+fn every_page_shows_999() {
+    let (_out, pages) = build(&repo());
+    for (file, html) in &pages {
+        assert!(text(html).contains("999"), "{file} does not show 999");
+        assert!(
+            html.contains(r#"<aside class="danger-notice" aria-label="Emergency help">"#),
+            "{file} has no 999 notice"
+        );
+    }
+    assert!(pages.iter().any(|(f, _)| f == "404.html"));
+}
+
+#[test]
+fn every_support_service_says_when_it_was_checked_and_goes_stale_at_its_line() {
+    let yaml = site_yaml();
+    let services = services(&yaml);
+    assert!(services.len() >= 15, "every helpline is listed");
+    for service in &services {
+        let d = service.checked.as_bytes();
+        assert!(
+            d.len() == 10 && d[4] == b'-' && d[7] == b'-',
+            "`{}` was checked on {}, which is not YYYY-MM-DD",
+            service.key,
+            service.checked
+        );
+    }
+
+    // Fresh on the example build day: no warnings at all.
+    let fresh = run(&["check", "--now", BUILD_DAY], &repo());
+    assert!(fresh.status.success());
+    assert_eq!(String::from_utf8_lossy(&fresh.stderr), "");
+
+    // More than six months after every check: a warning at each service's own line.
+    let later = run(&["check", "--now", "2028-01-01"], &repo());
+    assert!(
+        later.status.success(),
+        "stale details warn, and never fail a build"
+    );
+    let stderr = String::from_utf8_lossy(&later.stderr);
+    for service in &services {
+        let (line, col) = service.checked_at;
+        let expected = format!(
+            "content/site.yaml:{line}:{col}: warning: the details of `{}` were last checked on {}, more than 6 months ago",
+            service.key, service.checked
+        );
+        assert!(
+            stderr.contains(&expected),
+            "expected\n{expected}\nin\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn every_helpline_number_on_the_pages_comes_from_site_yaml() {
+    let services = services(&site_yaml());
+    let known: HashSet<&str> = services
+        .iter()
+        .flat_map(|s| s.numbers.iter().map(String::as_str))
+        .collect();
+    let (_out, pages) = build(&repo());
+    for (file, html) in &pages {
+        for number in phone_numbers(&text(html)) {
+            assert!(
+                known.contains(number.as_str()),
+                "{file} shows {number}, which is not a number in content/site.yaml"
+            );
+        }
+    }
+
+    // Change every long number in a copy of site.yaml: no page may still show an old one.
+    let site = tempfile::tempdir().unwrap();
+    for folder in ["content", "templates"] {
+        copy_tree(&repo().join(folder), &site.path().join(folder));
+    }
+    let mut yaml = site_yaml();
+    let mut changed = Vec::new();
+    for (i, number) in services
+        .iter()
+        .flat_map(|s| s.numbers.iter())
+        .filter(|n| n.chars().filter(char::is_ascii_digit).count() >= 6)
+        .enumerate()
+    {
+        let fake = format!("0800 000 {:04}", i + 1);
+        let quoted = format!("\"{number}\"");
+        assert!(yaml.contains(&quoted), "{number} is quoted in site.yaml");
+        yaml = yaml.replacen(&quoted, &format!("\"{fake}\""), 1);
+        changed.push((number.clone(), fake));
+    }
+    std::fs::write(site.path().join("content/site.yaml"), yaml).unwrap();
+    let (_out, pages) = build(site.path());
+    let all: String = pages.iter().map(|(_, html)| text(html)).collect();
+    for (old, fake) in &changed {
+        assert!(all.contains(fake.as_str()), "{fake} (was {old}) is shown");
+        for (file, html) in &pages {
+            assert!(
+                !phone_numbers(&text(html)).contains(old),
+                "{file} still shows {old}, written into the page instead of taken from site.yaml"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_record_page_has_tables_and_no_image_of_text() {
+    let (out, pages) = build(&repo());
+    let html = &pages
+        .iter()
+        .find(|(f, _)| f == "get-help/keeping-a-record/index.html")
+        .unwrap()
+        .1;
+    assert!(!html.contains("<img"), "no image on the record page");
+    assert!(
+        !html.contains(".svg\" alt="),
+        "no image of text on the record page"
+    );
+    assert!(html.contains("<caption id=\"table-"), "{html}");
+    assert!(html.contains("An example entry in an incident log"));
+    let log = html.split("id=\"incident-log\"").nth(1).unwrap();
+    assert!(log.contains("<table>"));
+    assert!(
+        log.contains("How it affected you, and what you had to change"),
+        "the printable log has a column for the effect on you"
+    );
+    assert!(!out
+        .path()
+        .join("public/get-help/keeping-a-record/example-entry.svg")
+        .exists());
+}
+
+#[test]
+fn tables_have_captions_that_name_their_regions() {
+    let (_out, pages) = build(&repo());
+    let mut tables = 0;
+    for (file, html) in &pages {
+        for table in html.split("<table>").skip(1) {
+            tables += 1;
+            assert!(
+                table.starts_with("<caption id=\"table-"),
+                "a table on {file} has no caption: write a \"Table: ...\" line above it"
+            );
+        }
+        assert!(
+            !html.contains("aria-label=\"Table, scrolls sideways"),
+            "a table region on {file} has the generic name"
+        );
+    }
+    assert!(tables >= 4, "the site's tables were found");
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+#[test]
+fn no_seven_word_run_is_shared_with_the_press_release() {
+    const RUN: usize = 7;
+    let release = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/content/press-release.txt"),
+    )
+    .unwrap();
+    let release: String = release
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let release_words = words(&release);
+    assert!(release_words.len() > 300, "the fixture holds the release");
+    let runs: HashSet<&[String]> = release_words.windows(RUN).collect();
+
+    let (_out, pages) = build(&repo());
+    let mut shared = BTreeSet::new();
+    for (file, html) in &pages {
+        for run in words(&text(html)).windows(RUN) {
+            if runs.contains(run) {
+                shared.insert(format!("{file}: \"{}\"", run.join(" ")));
+            }
+        }
+    }
+    assert!(
+        shared.is_empty(),
+        "pages repeat the press release word for word:\n{}",
+        shared.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn campaign_figures_name_the_force_and_when_they_were_published() {
+    let (_out, pages) = build(&repo());
+    let html = &pages
+        .iter()
+        .find(|(f, _)| f == "news/national-stalking-awareness-week/index.html")
+        .unwrap()
+        .1;
+    let stats = html
+        .split("<section class=\"stats\"")
+        .nth(1)
+        .unwrap()
+        .split("</section>")
+        .next()
+        .unwrap();
+    let labels: Vec<&str> = stats.split("<span class=\"label\">").skip(1).collect();
+    assert_eq!(labels.len(), 5, "{stats}");
+    for label in labels {
+        assert!(label.contains("Nottinghamshire"), "{label}");
+    }
+    assert!(stats.contains("an earlier National Stalking Awareness Week"));
+    assert!(stats.contains("16</span> <span class=\"label\">protective court orders, such as Stalking Protection Orders"));
+    let page = text(html).to_lowercase();
+    for claim in ["more arrests", "in the last year", "last financial year"] {
+        assert!(!page.contains(claim), "the campaign page says \"{claim}\"");
+    }
+}
+
+#[test]
+fn the_work_page_is_published_with_a_section_for_employers() {
+    let (_out, pages) = build(&repo());
+    let html = &pages
+        .iter()
+        .find(|(f, _)| f == "understanding-stalking/stalking-and-work/index.html")
+        .expect("stalking and work is published")
+        .1;
+    assert!(html.contains("id=\"employers\""));
+    assert!(!html.contains("preview-marker"));
+}
+
+#[test]
+fn css_stays_within_its_budget() {
+    // What visitors download: the stylesheets as the build ships them.
+    let (out, _) = build(&repo());
+    let total: u64 = std::fs::read_dir(out.path().join("public/assets"))
+        .unwrap()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "css"))
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert!(total > 5_000, "the stylesheets were found ({total} bytes)");
+    assert!(total <= 15 * 1024, "all CSS is {total} bytes, over 15 KB");
+}
