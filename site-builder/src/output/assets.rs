@@ -33,10 +33,10 @@ fn without_comments(css: &str) -> String {
     while let Some(at) = rest.find(['/', '"', '\'', 'u']) {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
-        let skip = if from.starts_with("/*") {
-            match from[2..].find("*/") {
+        let skip = if let Some(comment) = from.strip_prefix("/*") {
+            match comment.find("*/") {
                 Some(end) => {
-                    rest = &from[end + 4..];
+                    rest = &comment[end + 2..];
                     continue;
                 }
                 None => from.len(),
