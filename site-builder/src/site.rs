@@ -135,7 +135,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     shared.install(templates.tera.global_context());
 
     let staging = match &options.out {
-        Some(out) => Some(Staging::new(out).map_err(Error::io(out))?),
+        Some(out) => Some(Staging::new(&options.root, out)?),
         None => None,
     };
     // Every file the site will hold: its folders are made once, and links are checked
@@ -155,9 +155,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     .map(String::from);
     let files: Vec<String> = pages.chain(copied).chain(hashed).chain(generated).collect();
     if let Some(staging) = &staging {
-        staging
-            .make_dirs(files.iter().map(String::as_str))
-            .map_err(Error::io(staging.path()))?;
+        staging.make_dirs(files.iter().map(String::as_str))?;
     }
 
     // Render and post-process every document in parallel, writing as we go.
@@ -265,7 +263,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         let write = |rel: &str, bytes: &[u8]| {
             staging
                 .write(rel, bytes)
-                .map_err(Error::io(staging.path().join(rel)))
+                .map_err(Error::io(staging.shown(rel)))
         };
         write(
             "sitemap.xml",
@@ -281,12 +279,11 @@ pub fn build(options: &Options) -> Result<Report, Error> {
             write(asset_map[name].trim_start_matches('/'), bytes)?;
         }
         for asset in &library.assets {
-            std::fs::copy(&asset.from, staging.path().join(&asset.to))
+            staging
+                .copy(&asset.from, &asset.to)
                 .map_err(Error::io(&asset.from))?;
         }
-        staging
-            .commit()
-            .map_err(Error::io(options.out.clone().unwrap_or_default()))?;
+        staging.commit()?;
     }
     Ok(Report {
         pages: library.pages().count(),
@@ -314,7 +311,7 @@ fn finish(
                 .write(&file, processed.html.as_bytes())
                 .map_err(|e| {
                     vec![Diagnostic::file(
-                        staging.path().join(&file),
+                        staging.shown(&file),
                         format!("cannot write the page: {e}"),
                     )]
                 })?;

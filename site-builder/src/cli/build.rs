@@ -10,7 +10,7 @@ use super::SiteArgs;
 pub struct Args {
     #[command(flatten)]
     site: SiteArgs,
-    /// Where to write the site (default: public/ inside --root)
+    /// Where to write the site (default: public/ inside --root); each build replaces it whole
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
 }
