@@ -220,6 +220,13 @@ mod tests {
         }
         assert!(!root.join("escape.html").exists());
         assert!(!root.parent().unwrap().join("escape.html").exists());
+
+        // Problems name a file where it is going, not in the hidden staging folder.
+        assert_eq!(staging.shown("a/b.html"), root.join("public/a/b.html"));
+        match staging.make_dirs(["../up/x.html"]) {
+            Err(Error::Io { path, .. }) => assert_eq!(path, root.join("public/..")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

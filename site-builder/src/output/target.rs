@@ -24,6 +24,8 @@ const MAX_LINKS: usize = 40;
 
 const HELP_OWN_FOLDER: &str =
     "build into a folder of its own, such as public/ in the site's folder (the default)";
+const HOLDS_SITE: &str =
+    "the output folder holds the site: a build would replace content/ and templates/";
 
 /// An output folder that a build may replace.
 #[derive(Debug)]
@@ -52,16 +54,16 @@ impl Target {
                 HELP_OWN_FOLDER,
             );
         }
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            // Only a file system's root has no name, and it holds every site.
+            return refuse(HOLDS_SITE.into(), HELP_OWN_FOLDER);
+        };
         if site.starts_with(&path) {
-            return refuse(
-                "the output folder holds the site: a build would replace content/ and templates/"
-                    .into(),
-                HELP_OWN_FOLDER,
-            );
+            return refuse(HOLDS_SITE.into(), HELP_OWN_FOLDER);
         }
         for source in SOURCES {
             let folder = resolve(&root.join(source)).map_err(Error::io(root.join(source)))?;
-            let problem = if path == folder {
+            let relation = if path == folder {
                 "is"
             } else if folder.starts_with(&path) {
                 "holds"
@@ -74,18 +76,10 @@ impl Target {
                 continue;
             };
             return refuse(
-                format!("the output folder {problem} the site's {source}/ folder: a build would replace it"),
+                format!("the output folder {relation} the site's {source}/ folder: a build would replace it"),
                 HELP_OWN_FOLDER,
             );
         }
-        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-            // Only a file system's root has no name, and it holds the site.
-            return refuse(
-                "the output folder holds the site: a build would replace content/ and templates/"
-                    .into(),
-                HELP_OWN_FOLDER,
-            );
-        };
         match std::fs::metadata(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(out)(e)),
