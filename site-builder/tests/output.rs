@@ -152,6 +152,20 @@ fn an_output_that_would_replace_the_sources_is_refused_untouched() {
     }
 }
 
+#[test]
+fn a_bad_output_is_refused_before_the_build_looks_at_the_pages() {
+    let site = Site::new();
+    let first = site.root.join("content/guides/first.md");
+    let page = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, page.replacen("title:", "titel:", 1)).unwrap();
+    assert_refused(
+        &site,
+        "content",
+        "the output folder is the site's content/ folder: a build would replace it",
+        OWN_FOLDER,
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn an_output_through_a_link_is_refused_where_the_link_leads() {

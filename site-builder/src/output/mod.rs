@@ -15,3 +15,4 @@ mod target;
 pub use assets::{hashed_name, AssetMap};
 pub use feeds::{atom, robots, sitemap};
 pub use staging::Staging;
+pub use target::Target;
