@@ -5,11 +5,14 @@
 mod common;
 mod serve_support;
 
-use std::net::TcpListener;
+use std::io::{ErrorKind, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::Command;
+use std::sync::mpsc;
+use std::time::Duration;
 
-use serve_support::{Event, Server};
+use serve_support::{Event, Response, Server};
 
 fn preview_site() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/preview-site"))
@@ -70,6 +73,8 @@ fn serves_rebuilds_shows_problems_and_stops() {
         .contains(r#"<p class="preview-marker">"#));
     assert!(!page.body.contains("preview-marker"));
     assert_eq!(server.get("/news").header("Location"), Some("/news/"));
+    // A path, never `//news/`, which a browser reads as the site http://news/.
+    assert_eq!(server.get("//news").header("Location"), Some("/news/"));
     assert_eq!(server.get("/no-such-page/").status, 404);
     assert_eq!(build_number(&server), 1);
 
@@ -108,6 +113,11 @@ fn serves_rebuilds_shows_problems_and_stops() {
         .body
         .contains("Call the new helpline."));
     assert!(server.output().contains(&problems), "{}", server.output());
+    server.wait_for("the note on what is shown", |s| {
+        s.output()
+            .contains("\nThe preview still shows the last version that worked. Fix the problem and save: it rebuilds by itself.\n")
+            .then_some(())
+    });
 
     // Fixed: the next good build replaces the problems.
     server.edit("content/hello.md", "titel:", "title:");
@@ -153,6 +163,12 @@ fn a_site_that_never_built_shows_its_problems_until_fixed() {
     assert!(page.body.contains("/__livereload.js"));
     let event = server.event().unwrap();
     assert_eq!(event.name, "problems");
+    server.wait_for("the note on what is shown", |s| {
+        s.output()
+            .contains("\nNothing has been built yet, so the preview shows these problems instead of the site. Fix the problem and save: it rebuilds by itself.\n")
+            .then_some(())
+    });
+    assert!(!server.output().contains("last version that worked"));
 
     std::fs::write(server.root.join("content/hello.md"), good).unwrap();
     server.wait_for("the first good build", |s| {
@@ -178,4 +194,134 @@ fn a_busy_port_suggests_another() {
             port + 1
         )
     );
+}
+
+#[test]
+fn only_this_machines_names_are_answered() {
+    let server = Server::start(preview_site(), &[]);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+    ] {
+        assert_eq!(server.get_from("/hello/", &host).status, 200, "{host}");
+    }
+    // What a page of another site sends after pointing its name at 127.0.0.1.
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        "localhost:1".to_string(),
+    ] {
+        let refused = server.get_from("/hello/", &host);
+        assert_eq!(refused.status, 421, "{host}");
+        assert_eq!(
+            refused.body,
+            format!("This preview answers only at this machine's own addresses, such as http://localhost:{port}/"),
+            "{host}"
+        );
+        assert_eq!(refused.header("X-Frame-Options"), Some("DENY"));
+    }
+    let no_host = server.send(b"GET /hello/ HTTP/1.1\r\n\r\n");
+    assert_eq!(no_host.status, 400);
+    let events = server.send(b"GET /__livereload HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    assert_eq!(events.status, 421);
+}
+
+#[test]
+fn requests_that_are_not_text_or_hide_line_breaks_get_400() {
+    let server = Server::start(preview_site(), &[]);
+    let host = &server.address;
+    let injected = server.get("/news%0d%0aX-Injected:%201");
+    assert_eq!(injected.status, 400);
+    assert_eq!(injected.header("X-Injected"), None);
+    assert_eq!(server.get("/news%00").status, 400);
+    let mut not_utf8 = b"GET /\xff\xfe HTTP/1.1\r\nHost: ".to_vec();
+    not_utf8.extend_from_slice(format!("{host}\r\n\r\n").as_bytes());
+    assert_eq!(server.send(&not_utf8).status, 400);
+    let mut bad_header = format!("GET /hello/ HTTP/1.1\r\nHost: {host}\r\n").into_bytes();
+    bad_header.extend_from_slice(b"\xc3\x28: \xff\r\n\r\n");
+    assert_eq!(server.send(&bad_header).status, 400);
+    // The server is still fine.
+    assert_eq!(server.get("/hello/").status, 200);
+}
+
+#[test]
+fn a_slow_client_is_cut_off_while_others_are_answered() {
+    let server = Server::start(preview_site(), &[]);
+    let mut slow = TcpStream::connect(&server.address).unwrap();
+    write!(slow, "GET /hello/ HTTP/1.1\r\nHost: {}\r\n", server.address).unwrap();
+    // A header line every 3 seconds and never the blank line that ends the head. Every
+    // line comes well within a read's timeout: only a deadline for the whole head ends it.
+    slow.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    let mut answer = Vec::new();
+    for line in 0..8 {
+        match slow.read_to_end(&mut answer) {
+            Ok(_) => break,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(e) => panic!("after {line} lines: {e}"),
+        }
+        assert_eq!(server.get("/hello/").status, 200);
+        write!(slow, "X-Slow-{line}: still coming\r\n").unwrap();
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 408 Request Timeout\r\n"),
+        "{answer:?}"
+    );
+}
+
+/// The server's thread count, from the kernel.
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("Threads:")).unwrap();
+    line["Threads:".len()..].trim().parse().unwrap()
+}
+
+#[test]
+fn connections_beyond_the_cap_are_turned_away() {
+    let mut server = Server::start(preview_site(), &[]);
+    let before = threads(server.pid());
+    // Connections that send nothing hold their place until the deadline for the head.
+    let (told, answers) = mpsc::channel();
+    let idle: Vec<_> = (0..40)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.address).unwrap();
+            let told = told.clone();
+            std::thread::spawn(move || told.send(Response::read(&mut stream).status).unwrap())
+        })
+        .collect();
+    drop(told);
+    // The ones beyond the 32 served at once are told so, without a thread each.
+    let first: Vec<u16> = answers.iter().take(8).collect();
+    assert_eq!(first, [503; 8]);
+    let during = threads(server.pid());
+    assert!(during <= before + 32, "{before} threads, then {during}");
+    assert_eq!(server.get("/hello/").status, 503);
+
+    // The others are cut off at the deadline, and then the preview answers again.
+    for thread in idle {
+        thread.join().unwrap();
+    }
+    let rest: Vec<u16> = answers.iter().collect();
+    assert_eq!(rest.len(), 32);
+    assert!(rest.iter().all(|&s| s == 408 || s == 503), "{rest:?}");
+    assert!(rest.contains(&408));
+    server.wait_for("the preview to answer again", |s| {
+        (s.get("/hello/").status == 200).then_some(())
+    });
+}
+
+#[test]
+fn a_burst_of_requests_is_served_in_full() {
+    let server = Server::start(preview_site(), &[]);
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let requests: Vec<_> = (0..200)
+            .map(|_| scope.spawn(|| server.get("/hello/").status))
+            .collect();
+        requests.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    // More than the 32 served at once: the rest wait for a place as the first finish.
+    assert_eq!(statuses, [200; 200]);
 }

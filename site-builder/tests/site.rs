@@ -86,6 +86,7 @@ fn base_site_output_tree_and_summary() {
         .clone();
     assert!(css.len() == "assets/site.0123456789.css".len(), "{css}");
     let expected = vec![
+        ".site-builder-output",
         "404.html",
         "_headers",
         css.as_str(),

@@ -69,7 +69,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let mut problems = Vec::new();
     let site = load::load(options, &mut problems)?;
     let plan = plan::plan(&site, &mut problems);
-    let staging = write::open(options)?;
+    let staging = write::open(options, &plan)?;
     let pages = render::render(&site, &plan, staging.as_ref(), &mut problems);
     check::check(&site, &plan, &pages, &mut problems);
     if !problems.is_empty() {
@@ -79,7 +79,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         return Err(Error::Problems(problems));
     }
     if let Some(staging) = staging {
-        write::finish(staging, &site, &plan, options)?;
+        write::finish(staging, &site, &plan)?;
     }
     Ok(Report {
         pages: site.library.pages().count(),

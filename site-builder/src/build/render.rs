@@ -61,15 +61,6 @@ pub fn render(
         selfcheck: site.selfcheck.as_ref().map(|s| s.context.clone()),
     };
     shared.install(tera.global_context());
-    if let Some(staging) = staging {
-        if let Err(e) = staging.make_dirs(plan.files.iter().map(String::as_str)) {
-            problems.push(Diagnostic::file(
-                staging.path(),
-                format!("cannot make the output folders: {e}"),
-            ));
-            return Vec::new();
-        }
-    }
     let rules = rules(site, plan);
     let summaries = Summaries::build(&site.library, &site.config.config.base_url);
     let page = Page {
@@ -177,7 +168,9 @@ impl Page<'_> {
         if let (Some(staging), true) = (self.staging, write && processed.findings.is_empty()) {
             staging
                 .write(&file, processed.html.as_bytes())
-                .map_err(|e| Diagnostic::file(&file, format!("cannot write the page: {e}")))?;
+                .map_err(|e| {
+                    Diagnostic::file(staging.shown(&file), format!("cannot write the page: {e}"))
+                })?;
         }
         Ok(Built {
             url,

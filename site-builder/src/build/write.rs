@@ -12,16 +12,19 @@ use super::load::Site;
 use super::plan::Plan;
 use super::Options;
 
-/// The staging folder when the build writes files; `None` for `check`.
-pub fn open(options: &Options) -> Result<Option<Staging>, Error> {
-    match &options.out {
-        Some(out) => Ok(Some(Staging::new(out).map_err(Error::io(out))?)),
-        None => Ok(None),
-    }
+/// The staging folder, with the folders of every planned file made, when the build
+/// writes files; `None` for `check`.
+pub fn open(options: &Options, plan: &Plan) -> Result<Option<Staging>, Error> {
+    let Some(out) = &options.out else {
+        return Ok(None);
+    };
+    let staging = Staging::new(&options.root, out)?;
+    staging.make_dirs(plan.files.iter().map(String::as_str))?;
+    Ok(Some(staging))
 }
 
 /// Writes everything but the pages, and swaps the new site in.
-pub fn finish(staging: Staging, site: &Site, plan: &Plan, options: &Options) -> Result<(), Error> {
+pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     let config = &site.config.config;
     let live: Vec<&Document> = site
         .library
@@ -32,7 +35,7 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan, options: &Options) -> 
     let write = |rel: &str, bytes: &[u8]| {
         staging
             .write(rel, bytes)
-            .map_err(Error::io(staging.path().join(rel)))
+            .map_err(Error::io(staging.shown(rel)))
     };
     write(
         "sitemap.xml",
@@ -48,12 +51,11 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan, options: &Options) -> 
         write(plan.assets[name].trim_start_matches('/'), bytes)?;
     }
     for asset in &site.library.assets {
-        std::fs::copy(&asset.from, staging.path().join(&asset.to))
+        staging
+            .copy(&asset.from, &asset.to)
             .map_err(Error::io(&asset.from))?;
     }
-    staging
-        .commit()
-        .map_err(Error::io(options.out.clone().unwrap_or_default()))
+    staging.commit()
 }
 
 /// Pages in the news sections, newest first.

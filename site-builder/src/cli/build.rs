@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use site_builder::output::Target;
 use site_builder::{Date, Error, Options, Report};
 
 use super::SiteArgs;
@@ -10,7 +11,7 @@ use super::SiteArgs;
 pub struct Args {
     #[command(flatten)]
     site: SiteArgs,
-    /// Where to write the site (default: public/ inside --root)
+    /// Where to write the site (default: public/ inside --root); each build replaces it whole
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
 }
@@ -34,6 +35,9 @@ pub fn build(args: Args) -> Result<(), Error> {
         .out
         .clone()
         .unwrap_or_else(|| args.site.root.join("public"));
+    // The build checks the folder again when it starts writing; this answers at once,
+    // before all the work of a build.
+    Target::check(&args.site.root, &out)?;
     let report = site_builder::build(&options(&args.site, Some(out.clone())))?;
     print_left_out(&report);
     println!("{} into {}", summary(&report), out.display());

@@ -54,7 +54,19 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints the help, the version or the mistake. A mistake exits with 1,
+            // like every other failure, rather than clap's 2: scripts and CI test for 1.
+            let _ = error.print();
+            return if error.exit_code() == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+    };
     let result = match cli.command {
         Command::Build(args) => build::build(args),
         Command::Check(args) => build::check(args),

@@ -70,9 +70,17 @@ fn print(event: Event<'_>) {
             report.sections,
             report.elapsed.as_millis()
         ),
-        Event::Failed { error } => {
+        Event::Failed {
+            error,
+            still_serving,
+        } => {
             eprintln!("{}", error.lines());
-            eprintln!("\nThe preview still shows the last version that worked. Fix the problem and save: it rebuilds by itself.");
+            let shown = if still_serving {
+                "The preview still shows the last version that worked."
+            } else {
+                "Nothing has been built yet, so the preview shows these problems instead of the site."
+            };
+            eprintln!("\n{shown} Fix the problem and save: it rebuilds by itself.");
         }
         _ => {}
     }

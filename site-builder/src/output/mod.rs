@@ -1,11 +1,18 @@
 //! Writing the site: a staging folder beside `public/` that is swapped in only when the
 //! whole build has succeeded, plus the files every site needs (sitemap, feed, robots,
 //! headers) and content-hashed assets.
+//!
+//! Before anything is written, the output folder is checked ([`target`]): a build may
+//! replace only a folder an earlier build made, never the site's sources. One build at a
+//! time writes to it ([`lock`]).
 
 mod assets;
 mod feeds;
+mod lock;
 mod staging;
+mod target;
 
 pub use assets::{hashed_name, shipped, AssetMap};
 pub use feeds::{atom, robots, sitemap};
 pub use staging::Staging;
+pub use target::Target;

@@ -1,45 +1,52 @@
 //! Atomic output: build into a hidden folder beside the target, then swap it in.
+//!
+//! The target is checked first (see [`Target`]), and the build holds the output's lock
+//! (see [`OutputLock`]) from the moment the staging folder is made until the old site is
+//! gone, so staging folders found beside the output then are left by killed builds.
 
 use std::collections::BTreeSet;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+
+use super::lock::OutputLock;
+use super::target::{Target, MARKER, MARKER_TEXT};
+use crate::error::Error;
 
 /// A folder being filled. Dropped without `commit`, it is removed and the old output stays.
 pub struct Staging {
     dir: PathBuf,
-    target: PathBuf,
+    target: Target,
     committed: bool,
+    /// Released after `drop` has removed the folder.
+    _lock: OutputLock,
 }
 
 impl Staging {
-    /// Creates an empty staging folder beside `target`.
-    pub fn new(target: &Path) -> io::Result<Staging> {
-        let name = target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent)?;
-        let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        std::fs::create_dir(&dir)?;
+    /// Checks that `out` may be replaced by a build of the site in `root`, takes its lock,
+    /// removes what killed builds left, and creates an empty staging folder beside it.
+    pub fn new(root: &Path, out: &Path) -> Result<Staging, Error> {
+        let target = Target::check(root, out)?;
+        std::fs::create_dir_all(target.parent()).map_err(Error::io(target.parent()))?;
+        let lock = OutputLock::take(&target)?;
+        remove_stale(&target)?;
+        let dir = target.beside(&format!("building-{}", std::process::id()));
+        std::fs::create_dir(&dir).map_err(Error::io(&dir))?;
         Ok(Staging {
             dir,
-            target: target.to_path_buf(),
+            target,
             committed: false,
+            _lock: lock,
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.dir
+    /// Where the file `rel` will be once the build is in place, for messages: the staging
+    /// folder's name means nothing to an editor.
+    pub fn shown(&self, rel: &str) -> PathBuf {
+        self.target.shown().join(rel)
     }
 
     /// Creates every folder the files need, once, parents first.
-    pub fn make_dirs<'a>(&self, files: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    pub fn make_dirs<'a>(&self, files: impl IntoIterator<Item = &'a str>) -> Result<(), Error> {
         let mut dirs = BTreeSet::new();
         for file in files {
             let mut dir = file;
@@ -51,41 +58,58 @@ impl Staging {
             }
         }
         for dir in dirs {
-            match std::fs::create_dir(self.dir.join(dir)) {
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
-                _ => {}
-            }
+            let made = self
+                .inside(&dir)
+                .and_then(|path| match std::fs::create_dir(path) {
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+                    other => other,
+                });
+            made.map_err(Error::io(self.shown(&dir)))?;
         }
         Ok(())
     }
 
     /// Writes one file; its folder must exist (see `make_dirs`).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.dir.join(rel), bytes)
+        std::fs::write(self.inside(rel)?, bytes)
     }
 
-    /// Swaps the staging folder in place of the target.
-    pub fn commit(mut self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            "{}.old",
-            self.dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old)?;
+    /// Copies the file `from` to `rel`; its folder must exist (see `make_dirs`).
+    pub fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
+        std::fs::copy(from, self.inside(rel)?).map(drop)
+    }
+
+    /// `rel` inside the staging folder. Only plain names are allowed, so nothing can be
+    /// written outside it, whatever a slug or file name holds. (The folder is new and
+    /// only this type fills it, so it holds no links to follow out either.)
+    fn inside(&self, rel: &str) -> io::Result<PathBuf> {
+        let plain = |part: &str| {
+            !matches!(part, "" | "." | "..")
+                && matches!(
+                    Path::new(part).components().collect::<Vec<_>>()[..],
+                    [Component::Normal(_)]
+                )
+        };
+        if rel.split('/').all(plain) {
+            Ok(self.dir.join(rel))
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("`{rel}` is not a plain path inside the output folder"),
+            ))
         }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_old {
-                std::fs::rename(&old, &self.target)?;
-            }
-            return Err(e);
-        }
+    }
+
+    /// Marks the folder as a build and swaps it in place of the target.
+    pub fn commit(mut self) -> Result<(), Error> {
+        self.write(MARKER, MARKER_TEXT.as_bytes())
+            .map_err(Error::io(self.shown(MARKER)))?;
+        let old = swap(&self.dir, self.target.path()).map_err(Error::io(self.target.shown()))?;
         self.committed = true;
-        if had_old {
-            std::fs::remove_dir_all(&old)?;
+        if let Some(old) = old {
+            // The new site is in place. An old copy that cannot be removed now is left
+            // by a build that did not finish, and the next build removes it.
+            let _ = std::fs::remove_dir_all(old);
         }
         Ok(())
     }
@@ -96,5 +120,126 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Removes the `.NAME.building-PID` folders beside the target (and the `….old` ones that
+/// earlier versions moved the old site to). Only the lock's holder makes them, so while
+/// it is held, every one found is left by a build that was killed.
+fn remove_stale(target: &Target) -> Result<(), Error> {
+    let prefix = target.beside("building-");
+    let Some(prefix) = prefix.file_name().map(|p| p.as_encoded_bytes().to_vec()) else {
+        return Ok(());
+    };
+    let entries = std::fs::read_dir(target.parent()).map_err(Error::io(target.parent()))?;
+    for entry in entries {
+        let entry = entry.map_err(Error::io(target.parent()))?;
+        let name = entry.file_name();
+        let Some(rest) = name.as_encoded_bytes().strip_prefix(prefix.as_slice()) else {
+            continue;
+        };
+        let pid = rest.strip_suffix(b".old").unwrap_or(rest);
+        if pid.is_empty() || !pid.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let path = entry.path();
+        let removed = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(&path),
+            _ => std::fs::remove_file(&path),
+        };
+        removed.map_err(Error::io(&path))?;
+    }
+    Ok(())
+}
+
+/// Puts `new` in place of `target`, and returns where the old target went, if there was
+/// one.
+fn swap(new: &Path, target: &Path) -> io::Result<Option<PathBuf>> {
+    if std::fs::symlink_metadata(target).is_err() {
+        return std::fs::rename(new, target).map(|()| None);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        use rustix::io::Errno;
+        // One step: at every moment the target is either the old site or the new one.
+        match renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(Some(new.to_path_buf())),
+            // Kernels before 3.15 and some file systems cannot exchange.
+            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    swap_by_renames(new, target).map(Some)
+}
+
+/// Two renames, where one cannot exchange: the old site is moved aside, then the new one
+/// takes its place. Only a crash between the two leaves no site at `target`.
+fn swap_by_renames(new: &Path, target: &Path) -> io::Result<PathBuf> {
+    let mut old = new.as_os_str().to_os_string();
+    old.push(".old");
+    let old = PathBuf::from(old);
+    std::fs::rename(target, &old)?;
+    if let Err(e) = std::fs::rename(new, target) {
+        std::fs::rename(&old, target)?;
+        return Err(e);
+    }
+    Ok(old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        (dir, root)
+    }
+
+    #[test]
+    fn only_plain_paths_are_written() {
+        let (_dir, root) = site();
+        let staging = Staging::new(&root, &root.join("public")).unwrap();
+        staging.make_dirs(["a/b/page.html"]).unwrap();
+        staging.write("a/b/page.html", b"ok").unwrap();
+        for bad in [
+            "../escape.html",
+            "a/../../escape.html",
+            "/etc/passwd",
+            "a/./b.html",
+            "a//b.html",
+            "",
+            "a/",
+            "..",
+        ] {
+            let error = staging.write(bad, b"x").unwrap_err();
+            assert_eq!(error.kind(), io::ErrorKind::InvalidInput, "{bad}");
+            assert!(staging.make_dirs([format!("{bad}/x").as_str()]).is_err());
+        }
+        assert!(!root.join("escape.html").exists());
+        assert!(!root.parent().unwrap().join("escape.html").exists());
+
+        // Problems name a file where it is going, not in the hidden staging folder.
+        assert_eq!(staging.shown("a/b.html"), root.join("public/a/b.html"));
+        match staging.make_dirs(["../up/x.html"]) {
+            Err(Error::Io { path, .. }) => assert_eq!(path, root.join("public/..")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn renames_swap_when_the_system_cannot_exchange() {
+        let dir = tempfile::tempdir().unwrap();
+        let (new, target) = (dir.path().join("new"), dir.path().join("target"));
+        std::fs::create_dir(&new).unwrap();
+        std::fs::write(new.join("page"), "new").unwrap();
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("page"), "old").unwrap();
+        let old = swap_by_renames(&new, &target).unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("page")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(old.join("page")).unwrap(), "old");
+        assert!(!new.exists());
     }
 }

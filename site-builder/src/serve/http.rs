@@ -1,52 +1,160 @@
 //! A small HTTP/1.1 server on std: GET and HEAD for the built files, one thread per
 //! connection, each connection closed after its answer. Enough for one editor's browser,
 //! and nothing to configure.
+//!
+//! It is reachable from every page the editor's browser opens, so it is strict: the whole
+//! request head must arrive within a deadline, only so many connections are served at
+//! once, and only requests for this machine's own names are answered (see [`request`]).
 
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{self, BufReader, BufWriter, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use super::reload::{self, Status};
+use super::request::{self, Deadline, Refusal};
 use crate::security::{self, Connect};
 
-/// The longest request line or header line read; anything longer is refused.
-const MAX_LINE: u64 = 8 * 1024;
-const MAX_HEADERS: usize = 100;
+/// How long a client has to send a whole request head, from the moment it connects.
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// How long one write may wait for a client that does not read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a connection is kept open after its answer, or a turned-away one at all.
+const LINGER: Duration = Duration::from_millis(500);
+/// The most connections served at once, reload streams included. A browser opens at most
+/// six to one site; the cap stops a flood of slow connections from growing threads
+/// without bound.
+const MAX_CONNECTIONS: usize = 32;
+/// How long a connection beyond the cap waits for a place before it is told 503. A
+/// burst of page requests frees places within milliseconds; slow clients hold them.
+const PLACE_WAIT: Duration = Duration::from_millis(250);
+
+/// What a redirect's path segments keep as they are; everything else is `%XX`-escaped.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Serves every connection on its own thread, until the status is closed.
 pub fn start(listener: TcpListener, status: Arc<Status>) -> JoinHandle<()> {
     std::thread::spawn(move || {
+        let places = Arc::new(Places::default());
+        // Connections beyond the cap are told so by one thread of their own, so that
+        // answering them never holds up the connections being served.
+        let (turn_away, turned) = mpsc::sync_channel::<TcpStream>(MAX_CONNECTIONS);
+        std::thread::spawn(move || {
+            for stream in turned {
+                let _ = busy(&stream);
+                let _ = linger(&stream);
+            }
+        });
         for stream in listener.incoming() {
             if status.is_closed() {
                 break;
             }
             let Ok(stream) = stream else { continue };
+            let Some(place) = places.take() else {
+                // In a flood even that queue fills up; those connections are just closed.
+                let _ = turn_away.try_send(stream);
+                continue;
+            };
             let status = Arc::clone(&status);
-            std::thread::spawn(move || {
+            // Without a thread to be had, the connection is closed and the browser retries.
+            let _ = std::thread::Builder::new().spawn(move || {
                 // A browser that goes away mid-answer is not worth reporting.
-                let _ = handle(stream, &status);
+                let _ = handle(&stream, &status);
+                let _ = linger(&stream);
+                drop(stream);
+                drop(place);
             });
         }
     })
 }
 
-fn handle(stream: TcpStream, status: &Status) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(&stream);
-    let mut out = BufWriter::new(&stream);
-    let Some((method, target)) = read_request(&mut reader)? else {
-        return send(&mut out, &Response::text(400, "Bad Request"), false);
+/// Ends a connection cleanly: the end of the answer is signalled, then whatever the
+/// client still sends is read, briefly, until it closes too. Closing with bytes unread
+/// would reset the connection, and the browser could lose the answer.
+fn linger(stream: &TcpStream) -> io::Result<()> {
+    stream.shutdown(Shutdown::Write)?;
+    io::copy(&mut Deadline::new(stream, LINGER), &mut io::sink()).map(drop)
+}
+
+/// The connections being served, counted, so that the accept loop can wait for a place.
+#[derive(Default)]
+struct Places {
+    open: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Places {
+    /// A place, as soon as one is free, waiting up to `PLACE_WAIT`.
+    fn take(self: &Arc<Places>) -> Option<Place> {
+        let open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        let (mut open, _) = self
+            .freed
+            .wait_timeout_while(open, PLACE_WAIT, |open| *open >= MAX_CONNECTIONS)
+            .unwrap_or_else(PoisonError::into_inner);
+        if *open >= MAX_CONNECTIONS {
+            return None;
+        }
+        *open += 1;
+        Some(Place(Arc::clone(self)))
+    }
+}
+
+/// A place among the connections being served, given back when its thread ends.
+struct Place(Arc<Places>);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        *self.0.open.lock().unwrap_or_else(PoisonError::into_inner) -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+fn busy(stream: &TcpStream) -> io::Result<()> {
+    stream.set_write_timeout(Some(LINGER))?;
+    let response = Response::text(
+        503,
+        "The preview is busy: too many connections are open. Try again in a moment.",
+    );
+    send(&mut BufWriter::new(stream), &response, false)
+}
+
+fn handle(stream: &TcpStream, status: &Status) -> io::Result<()> {
+    stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
+    let local = stream.local_addr()?;
+    let mut reader = BufReader::new(Deadline::new(stream, HEAD_DEADLINE));
+    let mut out = BufWriter::new(stream);
+    let request = match request::read(&mut reader, local) {
+        Ok(request) => request,
+        Err(refusal) => {
+            let response = match refusal {
+                Refusal::Malformed => Response::text(400, "Bad Request"),
+                Refusal::TooSlow => Response::text(408, "Request Timeout"),
+                Refusal::OtherHost => Response::text(
+                    421,
+                    &format!(
+                        "This preview answers only at this machine's own addresses, such as http://localhost:{}/",
+                        local.port()
+                    ),
+                ),
+                Refusal::Gone => return Ok(()),
+            };
+            return send(&mut out, &response, false);
+        }
     };
-    let head = method == "HEAD";
-    if method != "GET" && !head {
+    let head = request.method == "HEAD";
+    if request.method != "GET" && !head {
         return send(&mut out, &Response::text(405, "Method Not Allowed"), false);
     }
-    let path = decode_path(&target);
+    let path = request.path;
     if path == reload::EVENTS_URL {
-        stream.set_read_timeout(None)?;
         write_head(&mut out, 200, "text/event-stream", &[])?;
         out.write_all(b"retry: 500\n\n")?;
         out.flush()?;
@@ -62,61 +170,6 @@ fn handle(stream: TcpStream, status: &Status) -> io::Result<()> {
         site_file(status, &path)
     };
     send(&mut out, &response, head)
-}
-
-/// Reads the request line and skips the headers. `None` for a malformed request.
-fn read_request(reader: &mut impl BufRead) -> io::Result<Option<(String, String)>> {
-    let Some(request_line) = read_line(reader)? else {
-        return Ok(None);
-    };
-    let mut parts = request_line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return Ok(None);
-    };
-    for _ in 0..MAX_HEADERS {
-        match read_line(reader)? {
-            Some(line) if line.is_empty() => {
-                return Ok(Some((method.to_string(), target.to_string())))
-            }
-            Some(_) => {}
-            None => return Ok(None),
-        }
-    }
-    Ok(None)
-}
-
-fn read_line(reader: &mut impl BufRead) -> io::Result<Option<String>> {
-    let mut line = String::new();
-    let n = reader.take(MAX_LINE).read_line(&mut line)?;
-    if n == 0 || !line.ends_with('\n') {
-        return Ok(None);
-    }
-    Ok(Some(line.trim_end_matches(['\r', '\n']).to_string()))
-}
-
-/// The path part of a request target, with `%XX` escapes decoded.
-fn decode_path(target: &str) -> String {
-    let path = target.split(['?', '#']).next().unwrap_or_default();
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                decoded.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                decoded.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// A file of the last good site, or its 404 page.
@@ -161,11 +214,23 @@ fn locate(folder: &Path, path: &str) -> Found {
         if path.ends_with('/') {
             Found::File(full.join("index.html"))
         } else {
-            Found::Folder(format!("{path}/"))
+            Found::Folder(folder_address(relative))
         }
     } else {
         Found::Nothing
     }
+}
+
+/// `/a/b/` for the folder `a/b`, escaped: rebuilt from its names, so `//news` goes to
+/// `/news/` and not to the host `news`, and no character can end the `Location` line.
+fn folder_address(relative: &Path) -> String {
+    let mut address = String::from("/");
+    for name in relative.components() {
+        let name = name.as_os_str().to_string_lossy();
+        address.extend(utf8_percent_encode(&name, SEGMENT));
+        address.push('/');
+    }
+    address
 }
 
 fn not_found(folder: &Path, build: u64) -> Response {
@@ -289,6 +354,8 @@ fn reason(status: u16) -> &'static str {
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        421 => "Misdirected Request",
         503 => "Service Unavailable",
         _ => "",
     }
@@ -299,13 +366,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_are_decoded_and_kept_inside_the_site() {
-        assert_eq!(decode_path("/get%20help/?q=1#top"), "/get help/");
-        assert_eq!(decode_path("/100%"), "/100%");
+    fn paths_are_kept_inside_the_site() {
         let site = tempfile::tempdir().unwrap();
         std::fs::create_dir(site.path().join("news")).unwrap();
         std::fs::write(site.path().join("news/index.html"), "").unwrap();
         assert!(matches!(locate(site.path(), "/news"), Found::Folder(l) if l == "/news/"));
+        assert!(matches!(locate(site.path(), "//news"), Found::Folder(l) if l == "/news/"));
         assert!(matches!(locate(site.path(), "/news/"), Found::File(_)));
         assert!(matches!(
             locate(site.path(), "/news/../../etc/passwd"),
@@ -314,15 +380,15 @@ mod tests {
     }
 
     #[test]
-    fn requests_are_read_up_to_the_blank_line() {
-        let mut request = "GET /a/ HTTP/1.1\r\nHost: x\r\n\r\n".as_bytes();
-        assert_eq!(
-            read_request(&mut request).unwrap(),
-            Some(("GET".into(), "/a/".into()))
-        );
-        assert_eq!(
-            read_request(&mut "GET /a/ HTTP/1.1\r\n".as_bytes()).unwrap(),
-            None
-        );
+    fn redirects_are_escaped() {
+        let site = tempfile::tempdir().unwrap();
+        let odd = "a\r\nX-Injected: 1";
+        std::fs::create_dir_all(site.path().join(odd).join("café")).unwrap();
+        std::fs::write(site.path().join(odd).join("café/index.html"), "").unwrap();
+        let path = format!("/{odd}/café");
+        assert!(matches!(
+            locate(site.path(), &path),
+            Found::Folder(l) if l == "/a%0D%0AX-Injected%3A%201/caf%C3%A9/"
+        ));
     }
 }

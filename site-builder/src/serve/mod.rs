@@ -7,10 +7,12 @@
 //!   so a failed build never touches the site being served;
 //! - [`reload`] — tells open pages about each build (Server-Sent Events), or shows the
 //!   problems over them;
-//! - [`http`] — serves the last good site, with the reload script added to its pages.
+//! - [`http`] — serves the last good site, with the reload script added to its pages, to
+//!   requests [`request`] has read and found to be for this machine.
 
 mod http;
 mod reload;
+mod request;
 mod watcher;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -72,9 +74,11 @@ pub enum Event<'a> {
     Built {
         report: &'a Report,
     },
-    /// The build failed; the last good site is still served.
+    /// The build failed; the last good site, if there is one, is still served.
     Failed {
         error: &'a Error,
+        /// Whether an earlier build worked, so its site is what the preview shows.
+        still_serving: bool,
     },
 }
 
@@ -199,7 +203,10 @@ impl Preview {
             }
             Err(error) => {
                 self.status.failed(error.lines());
-                log(Event::Failed { error: &error });
+                log(Event::Failed {
+                    error: &error,
+                    still_serving: *builds > 0,
+                });
             }
         }
     }

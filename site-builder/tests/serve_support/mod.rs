@@ -24,7 +24,7 @@ pub struct Server {
     output: Arc<Mutex<String>>,
 }
 
-/// One response, read whole (the server closes each connection).
+/// One response, read whole.
 pub struct Response {
     pub status: u16,
     pub headers: String,
@@ -32,6 +32,20 @@ pub struct Response {
 }
 
 impl Response {
+    /// Reads a response to its end (the server closes each connection).
+    pub fn read(stream: &mut impl Read) -> Response {
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let raw = String::from_utf8_lossy(&raw);
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+        let (status_line, headers) = head.split_once("\r\n").unwrap_or((head, ""));
+        Response {
+            status: status_line.split(' ').nth(1).unwrap().parse().unwrap(),
+            headers: headers.replace("\r\n", "\n"),
+            body: body.to_string(),
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.lines().find_map(|line| {
             let (n, v) = line.split_once(':')?;
@@ -111,22 +125,24 @@ impl Server {
     }
 
     pub fn get(&self, path: &str) -> Response {
+        self.get_from(path, &self.address)
+    }
+
+    /// `GET path` with `Host: host`.
+    pub fn get_from(&self, path: &str, host: &str) -> Response {
+        self.send(format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes())
+    }
+
+    /// Sends `request` as it is, and reads the whole response.
+    pub fn send(&self, request: &[u8]) -> Response {
         let mut stream = TcpStream::connect(&self.address).unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n",
-            self.address
-        )
-        .unwrap();
-        let mut raw = String::new();
-        stream.read_to_string(&mut raw).unwrap();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-        let (status_line, headers) = head.split_once("\r\n").unwrap_or((head, ""));
-        Response {
-            status: status_line.split(' ').nth(1).unwrap().parse().unwrap(),
-            headers: headers.replace("\r\n", "\n"),
-            body: body.to_string(),
-        }
+        stream.write_all(request).unwrap();
+        Response::read(&mut stream)
+    }
+
+    /// The process id, to look at its threads.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// What the reload channel tells a page that opens now.
@@ -139,7 +155,12 @@ impl Server {
     pub fn listen(&self) -> impl Iterator<Item = Event> {
         let mut stream = TcpStream::connect(&self.address).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
-        write!(stream, "GET /__livereload HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET /__livereload HTTP/1.1\r\nHost: {}\r\n\r\n",
+            self.address
+        )
+        .unwrap();
         let mut lines = BufReader::new(stream).lines().map_while(Result::ok);
         // The response head ends at the first blank line.
         for line in lines.by_ref() {
