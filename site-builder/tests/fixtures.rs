@@ -162,6 +162,7 @@ invalid! {
     svg_with_script => "svg-with-script",
     content_script_file => "content-script-file",
     include_cycle => "include-cycle",
+    template_problems => "template-problems",
 }
 
 /// A helpline whose details were confirmed more than six months before the build day is

@@ -5,16 +5,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::content::Document;
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::postprocess::{self, Broken, Finding, LinkChecker, OutputIndex};
 use crate::render::Templates;
 
 use super::load::Site;
 use super::plan::Plan;
-use super::render::{rules, Built};
+use super::render::{rules, Built, Rendered};
 
-pub fn check(site: &Site, plan: &Plan, pages: &[Built], problems: &mut Vec<Diagnostic>) {
+pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<Diagnostic>) {
+    let pages = &rendered.pages;
     let mut index = OutputIndex {
         files: plan.link_targets.clone(),
         ..OutputIndex::default()
@@ -27,16 +27,19 @@ pub fn check(site: &Site, plan: &Plan, pages: &[Built], problems: &mut Vec<Diagn
         site,
         fragments: site.selfcheck.as_ref().map(|s| &s.fragments),
     };
+    let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
     for page in pages {
-        for finding in &page.findings {
-            problems.push(placer.finding(finding, page));
-        }
-        for link in &page.links {
-            if let Err(broken) = checker.check(link) {
-                problems.push(placer.finding(&broken_link(link, &broken), page));
+        let findings = page.findings.iter().cloned();
+        let broken = (page.links.iter())
+            .filter_map(|link| checker.check(link).err().map(|b| broken_link(link, &b)));
+        for finding in findings.chain(broken) {
+            match placer.finding(&finding, page) {
+                Placed::Source(problem) => problems.push(problem),
+                Placed::Template(problem) => in_templates.push((problem, page.url.clone())),
             }
         }
     }
+    problems.extend(once_per_place(in_templates));
     problems.extend(furniture(
         pages,
         &site.templates,
@@ -54,7 +57,48 @@ fn broken_link(link: &postprocess::Link, broken: &Broken) -> Finding {
             Broken::NoPage(_) => link.written.clone(),
         },
         help: Some("check the address; link to pages as @/section/page.md#heading so the build can check them".into()),
+        mark: link.mark,
     }
+}
+
+/// A template problem on many pages is one problem: reported once, at its place in the
+/// template, with the pages it affects counted.
+fn once_per_place(found: Vec<(Diagnostic, String)>) -> Vec<Diagnostic> {
+    let mut grouped: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (problem, url) in found {
+        let key = problem.to_string();
+        match at.get(&key) {
+            Some(&i) => grouped[i].1.push(url),
+            None => {
+                at.insert(key, grouped.len());
+                grouped.push((problem, vec![url]));
+            }
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(mut problem, pages)| {
+            problem.message = match pages.as_slice() {
+                [one] => format!("{} (on the page {one})", problem.message),
+                many => format!(
+                    "{} (on {} pages, such as {})",
+                    problem.message,
+                    many.len(),
+                    many[0]
+                ),
+            };
+            problem
+        })
+        .collect()
+}
+
+/// Where a finding came from.
+enum Placed {
+    /// A content file: a Markdown body, or the self-check's text.
+    Source(Diagnostic),
+    /// A template, which many pages share.
+    Template(Diagnostic),
 }
 
 /// Places findings back in the files they came from.
@@ -65,14 +109,13 @@ struct Placer<'a> {
 
 impl Placer<'_> {
     /// A finding in a source fragment (a Markdown body, a self-check text) is placed
-    /// through that fragment's source map; anything else came from a template.
-    fn finding(&self, finding: &Finding, page: &Built) -> Diagnostic {
+    /// through that fragment's source map; one on an element a template wrote, at the
+    /// template tag its mark names.
+    fn finding(&self, finding: &Finding, page: &Built) -> Placed {
         let doc = page.doc.map(|i| &self.site.library.documents[i]);
-        let region = page
-            .regions
-            .iter()
+        let region = (page.regions.iter())
             .find(|r| r.within.start <= finding.at.start && finding.at.start <= r.within.end);
-        let placed = region.and_then(|region| {
+        let in_source = region.and_then(|region| {
             let offset = finding.at.start - region.within.start;
             match (region.fragment, doc) {
                 (0, Some(doc)) => {
@@ -93,30 +136,38 @@ impl Placer<'_> {
                 }
             }
         });
-        let mut diagnostic = match placed {
-            Some(mut d) => {
-                d.message = finding.message.clone();
-                d
+        let with = |problem: Diagnostic| {
+            let problem = problem.message(finding.message.clone());
+            match &finding.help {
+                Some(help) => problem.with_help(help.clone()),
+                None => problem,
             }
-            None => self.in_template(finding, doc, &page.url),
         };
-        diagnostic.help = finding.help.clone();
-        diagnostic
-    }
-
-    fn in_template(&self, finding: &Finding, doc: Option<&Document>, url: &str) -> Diagnostic {
-        let mut diagnostic = self
-            .site
-            .templates
-            .find(&finding.needle)
-            .unwrap_or_else(|| {
+        if let Some(problem) = in_source {
+            return Placed::Source(with(problem));
+        }
+        let marked = finding
+            .mark
+            .and_then(|m| self.site.templates.marks.place(m));
+        let problem = match marked {
+            Some((shown, line, col)) => Diagnostic::new(shown, *line, *col, ""),
+            // An element with no mark was written by a Tera expression (such as a string
+            // set in a `{% set %}`): the page's template is as near as can be said.
+            None => {
+                let template = doc.map_or("404.html", |d| d.template());
+                let shown = self
+                    .site
+                    .templates
+                    .sources
+                    .get(template)
+                    .map(|(s, _)| s.clone());
                 Diagnostic::file(
-                    doc.map_or_else(|| PathBuf::from("templates/404.html"), |d| d.shown.clone()),
+                    shown.unwrap_or_else(|| PathBuf::from("templates").join(template)),
                     "",
                 )
-            });
-        diagnostic.message = format!("{} (on the page {url})", finding.message);
-        diagnostic
+            }
+        };
+        Placed::Template(with(problem))
     }
 }
 

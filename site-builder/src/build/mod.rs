@@ -70,8 +70,8 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let site = load::load(options, &mut problems)?;
     let plan = plan::plan(&site, &mut problems);
     let staging = write::open(options, &plan)?;
-    let pages = render::render(&site, &plan, staging.as_ref(), &mut problems);
-    check::check(&site, &plan, &pages, &mut problems);
+    let rendered = render::render(&site, &plan, staging.as_ref(), &mut problems);
+    check::check(&site, &plan, &rendered, &mut problems);
     if !problems.is_empty() {
         // One mistake can be found twice (an image's `src` and `srcset`): say it once.
         let mut seen = std::collections::HashSet::new();

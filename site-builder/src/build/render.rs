@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
 use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
-use crate::render::{context, templates::from_tera, Shared, Summaries};
+use crate::render::{context, Shared, Summaries};
 use crate::security;
 
 use super::load::Site;
@@ -35,6 +35,13 @@ pub struct Built {
     pub body_map: SourceMap,
 }
 
+/// Every page rendered, and the problems a template had while rendering one (reported
+/// once per template place by the check stage, with the pages counted).
+pub struct Rendered {
+    pub pages: Vec<Built>,
+    pub template_problems: Vec<(Diagnostic, String)>,
+}
+
 /// What every page is checked against.
 pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
     Rules {
@@ -50,7 +57,7 @@ pub fn render(
     plan: &Plan,
     staging: Option<&Staging>,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Built> {
+) -> Rendered {
     let mut tera = site.templates.tera.clone();
     let shared = Shared {
         config: &site.config.config,
@@ -70,19 +77,34 @@ pub fn render(
         summaries: &summaries,
         staging,
     };
-    let results: Vec<(Option<Built>, Vec<Diagnostic>)> = site
+    let results: Vec<(Option<Built>, Vec<Found>)> = site
         .library
         .documents
         .par_iter()
         .enumerate()
         .map(|(index, doc)| page.document(index, doc))
         .collect();
-    let mut built = Vec::with_capacity(results.len() + 1);
-    for (page, mut found) in results.into_iter().chain([page.not_found()]) {
-        built.extend(page);
-        problems.append(&mut found);
+    let mut rendered = Rendered {
+        pages: Vec::with_capacity(results.len() + 1),
+        template_problems: Vec::new(),
+    };
+    for (page, found) in results.into_iter().chain([page.not_found()]) {
+        rendered.pages.extend(page);
+        for problem in found {
+            match problem {
+                Found::Source(problem) => problems.push(problem),
+                Found::Template(problem, url) => rendered.template_problems.push((problem, url)),
+            }
+        }
     }
-    built
+    rendered
+}
+
+/// A problem met while rendering: in a source file, or in a template while rendering the
+/// page at a URL.
+enum Found {
+    Source(Diagnostic),
+    Template(Diagnostic, String),
 }
 
 /// What rendering one page needs.
@@ -99,15 +121,16 @@ impl Page<'_> {
     /// still rendered and checked (so one run finds everything) but not written. No page
     /// comes back when the document is left out: its template is missing, or the
     /// self-check it shows failed (those problems are reported where they are).
-    fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Diagnostic>) {
+    fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Found>) {
         let site = self.site;
         if !site.templates.has(doc.template())
             || site.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
         {
             return (None, Vec::new());
         }
-        let (rendered, mut problems) =
+        let (rendered, problems) =
             markdown::render(doc, &site.library, &site.config.config.support);
+        let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
         let context = context::for_document(
             doc,
             &rendered,
@@ -118,7 +141,8 @@ impl Page<'_> {
         let html = match self.tera.render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
-                problems.push(from_tera(&e, &site.templates.sources, Some(&doc.shown)));
+                let problem = site.templates.problem(&e, Some(&doc.shown));
+                problems.push(Found::Template(problem, doc.url.clone()));
                 return (None, problems);
             }
         };
@@ -127,29 +151,27 @@ impl Page<'_> {
         match self.finish(html, doc.url.clone(), doc.output_path(), target, write) {
             Ok(built) => (Some(built), problems),
             Err(problem) => {
-                problems.push(problem);
+                problems.push(Found::Source(problem));
                 (None, problems)
             }
         }
     }
 
-    fn not_found(&self) -> (Option<Built>, Vec<Diagnostic>) {
+    fn not_found(&self) -> (Option<Built>, Vec<Found>) {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
         let html = match self.tera.render("404.html", &context) {
             Ok(html) => html,
             Err(e) => {
                 let shown = Path::new("templates/404.html");
-                return (
-                    None,
-                    vec![from_tera(&e, &self.site.templates.sources, Some(shown))],
-                );
+                let problem = self.site.templates.problem(&e, Some(shown));
+                return (None, vec![Found::Template(problem, "/404.html".into())]);
             }
         };
         let target = (None, "404.html", SourceMap::default());
         match self.finish(html, "/404.html".into(), "404.html".into(), target, true) {
             Ok(built) => (Some(built), Vec::new()),
-            Err(problem) => (None, vec![problem]),
+            Err(problem) => (None, vec![Found::Source(problem)]),
         }
     }
 

@@ -125,6 +125,7 @@ mod tests {
             fragment: fragment.map(str::to_string),
             written: path.into(),
             at: 0..0,
+            mark: None,
         }
     }
 

@@ -12,6 +12,7 @@ use lol_html::{element, text, DocumentContentHandlers, HtmlRewriter, Settings};
 use super::address::{self, Address, Reader};
 use super::policy::{self, Reach};
 use crate::markdown::{slugify, Ids};
+use crate::render::marks::ATTRIBUTE as MARK_ATTRIBUTE;
 
 /// A problem found in a page, at a byte range of the HTML that was checked. `needle` is
 /// text that finds it in a template's source when it came from a template.
@@ -21,6 +22,8 @@ pub struct Finding {
     pub message: String,
     pub needle: String,
     pub help: Option<String>,
+    /// The template mark of the element it is about, when a template wrote it.
+    pub mark: Option<usize>,
 }
 
 /// A link or reference to a place on the site, to check once every file is known.
@@ -32,6 +35,8 @@ pub struct Link {
     /// The address as written, for messages.
     pub written: String,
     pub at: Range<usize>,
+    /// The template mark of the element it is on, when a template wrote it.
+    pub mark: Option<usize>,
 }
 
 /// A part of the page that came from one source fragment (a Markdown body, a self-check
@@ -111,6 +116,7 @@ pub fn process(html: &str, url_path: &str, rules: &Rules<'_>) -> Processed {
         open_region: None,
         handled_as_svg: false,
         exit_links: (0, 0),
+        mark: None,
     });
     let missing_titles: RefCell<Vec<String>> = RefCell::new(Vec::new());
     // The placeholders need a character the page cannot contain; it almost never does.
@@ -130,6 +136,7 @@ pub fn process(html: &str, url_path: &str, rules: &Rules<'_>) -> Processed {
         Ok(out) => processed.html = out,
         Err(at) => {
             processed.findings.push(Finding {
+                mark: None,
                 at: at..at,
                 message: "this HTML cannot be read safely: an element such as <xmp>, <style> or <iframe> sits where browsers disagree on how to read what follows (for example inside <select>)".into(),
                 needle: "<select".into(),
@@ -163,6 +170,8 @@ struct State<'a> {
     handled_as_svg: bool,
     /// Links to the exit address: inside the quick exit (the button), and in all.
     exit_links: (usize, usize),
+    /// The template mark of the element being inspected.
+    mark: Option<usize>,
 }
 
 fn placeholder(n: usize) -> String {
@@ -208,23 +217,25 @@ fn run(
 ) -> Result<String, usize> {
     let mut output = Vec::with_capacity(html.len() + html.len() / 16);
     let settings = Settings::new()
-        .append_document_content_handler(DocumentContentHandlers::default().comments(|c: &mut lol_html::html_content::Comment<'_>| {
-            let text = c.text();
-            if let Some(mark) = text.strip_prefix(FRAGMENT) {
-                let at = c.source_location().bytes();
-                let mut state = state.borrow_mut();
-                if mark == "/" {
-                    if let Some((fragment, start)) = state.open_region.take() {
-                        let within = start..at.start;
-                        state.processed.regions.push(Region { fragment, within });
+        .append_document_content_handler(DocumentContentHandlers::default().comments(
+            |c: &mut lol_html::html_content::Comment<'_>| {
+                let text = c.text();
+                if let Some(mark) = text.strip_prefix(FRAGMENT) {
+                    let at = c.source_location().bytes();
+                    let mut state = state.borrow_mut();
+                    if mark == "/" {
+                        if let Some((fragment, start)) = state.open_region.take() {
+                            let within = start..at.start;
+                            state.processed.regions.push(Region { fragment, within });
+                        }
+                    } else if let Ok(fragment) = mark.parse() {
+                        state.open_region = Some((fragment, at.end));
                     }
-                } else if let Ok(fragment) = mark.parse() {
-                    state.open_region = Some((fragment, at.end));
+                    c.remove();
                 }
-                c.remove();
-            }
-            Ok(())
-        }))
+                Ok(())
+            },
+        ))
         .append_element_content_handler(element!("svg, svg *", |el| {
             let mut state = state.borrow_mut();
             inspect(el, &mut state, true);
@@ -239,13 +250,16 @@ fn run(
             Ok(())
         }))
         // The button sits inside `[data-quick-exit]`; any other exit link is the skip link.
-        .append_element_content_handler(element!("[data-quick-exit] a[data-quick-exit-link]", |el| {
-            let mut state = state.borrow_mut();
-            if goes_to_exit(el, &state) {
-                state.exit_links.0 += 1;
+        .append_element_content_handler(element!(
+            "[data-quick-exit] a[data-quick-exit-link]",
+            |el| {
+                let mut state = state.borrow_mut();
+                if goes_to_exit(el, &state) {
+                    state.exit_links.0 += 1;
+                }
+                Ok(())
             }
-            Ok(())
-        }))
+        ))
         .append_element_content_handler(element!("a[data-quick-exit-link]", |el| {
             let mut state = state.borrow_mut();
             if goes_to_exit(el, &state) {
@@ -272,17 +286,6 @@ fn run(
             if let Some(id) = el.get_attribute("id") {
                 el.append(&anchor(&address::decode(&id)), ContentType::Html);
             }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("img:not([alt])", |el| {
-            let src = el.get_attribute("src").unwrap_or_default();
-            let at = el.source_location().bytes();
-            state.borrow_mut().processed.findings.push(Finding {
-                at,
-                message: format!("the image `{src}` has no alt text"),
-                needle: src,
-                help: Some("describe the image in the brackets: ![what it shows](picture.png), or use empty alt text if it is only decoration".into()),
-            });
             Ok(())
         }));
     let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| output.extend_from_slice(chunk));
@@ -342,6 +345,14 @@ fn inspect(el: &mut Element, state: &mut State<'_>, in_svg: bool) {
     let tag = el.tag_name();
     let at = el.source_location().bytes();
     let page = &mut *state;
+    page.mark = el
+        .get_attribute(MARK_ATTRIBUTE)
+        .and_then(|m| m.parse().ok());
+    el.remove_attribute(MARK_ATTRIBUTE);
+    if tag == "img" && !el.has_attribute("alt") {
+        let src = el.get_attribute("src").unwrap_or_default();
+        page.find(at.clone(), format!("the image `{src}` has no alt text"), src, "describe the image in the brackets: ![what it shows](picture.png), or use empty alt text if it is only decoration");
+    }
     let Some(allowed) = policy::allowed_attributes(&tag, in_svg) else {
         refuse_element(el, &tag, at, page);
         return;
@@ -507,6 +518,7 @@ impl State<'_> {
             message,
             needle,
             help: Some(help.to_string()),
+            mark: self.mark,
         });
     }
 
@@ -531,6 +543,7 @@ impl State<'_> {
                     fragment: fragment.clone(),
                     written: written.to_string(),
                     at: at.clone(),
+                    mark: self.mark,
                 });
                 None
             }

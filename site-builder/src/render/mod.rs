@@ -1,7 +1,9 @@
 //! Rendering documents through Tera templates.
 
 pub mod context;
+pub mod marks;
 pub mod templates;
+mod tera_errors;
 
 pub use context::{MenuItem, Shared, Summaries};
 pub use templates::Templates;

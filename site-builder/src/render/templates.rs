@@ -1,4 +1,5 @@
-//! Loading the Tera templates, and turning Tera's errors into editors' diagnostics.
+//! Loading the Tera templates. Each is kept as written, to place problems, and rendered
+//! from a marked copy whose tags say where they were written (see `marks`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -6,7 +7,9 @@ use std::path::{Path, PathBuf};
 use tera::{ErrorKind, Tera};
 use walkdir::WalkDir;
 
-use crate::diagnostic::Diagnostic;
+use super::marks::Marks;
+use super::tera_errors::from_tera;
+use crate::diagnostic::{closest, Diagnostic, LineIndex};
 
 /// The templates an editor must provide.
 pub const REQUIRED: [&str; 5] = [
@@ -19,43 +22,18 @@ pub const REQUIRED: [&str; 5] = [
 
 /// The site's templates, with their sources kept to place problems.
 pub struct Templates {
+    /// Renders the marked templates.
     pub tera: Tera,
-    /// Template name to (shown path, source text).
+    /// Template name to (shown path, source text as written).
     pub sources: HashMap<String, (PathBuf, String)>,
+    /// Where each mark in a rendered page was written.
+    pub marks: Marks,
 }
 
 impl Templates {
-    /// Loads every `.html` and `.xml` file under `dir` (except `assets/`).
+    /// Loads every `.html` file under `dir` (except `assets/`).
     pub fn load(dir: &Path, shown_root: &Path) -> Result<Templates, Vec<Diagnostic>> {
-        let mut sources = HashMap::new();
-        let mut problems = Vec::new();
-        for entry in WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            let path = entry.path();
-            let rel = path.strip_prefix(dir).unwrap_or(path);
-            let name = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let is_template = name.ends_with(".html") || name.ends_with(".xml");
-            if !entry.file_type().is_file() || !is_template || name.starts_with("assets/") {
-                continue;
-            }
-            let shown = shown_root.join(rel);
-            match std::fs::read_to_string(path) {
-                Ok(text) => {
-                    sources.insert(name, (shown, text));
-                }
-                Err(e) => problems.push(Diagnostic::file(
-                    shown,
-                    format!("cannot read the template: {e}"),
-                )),
-            }
-        }
+        let (sources, mut problems) = read_sources(dir, shown_root);
         for name in REQUIRED {
             if !sources.contains_key(name) {
                 problems.push(
@@ -67,34 +45,46 @@ impl Templates {
                 );
             }
         }
+        let mut marks = Marks::default();
         // Parse each template alone first, so every syntax error is reported, not just one.
         let mut names: Vec<&String> = sources.keys().collect();
         names.sort();
-        for name in names {
+        for name in &names {
             let mut alone = Tera::new();
-            match alone.add_raw_template(name, &sources[name].1) {
-                Err(e) if matches!(e.kind(), ErrorKind::SyntaxError(_)) => {
-                    problems.push(from_tera(&e, &sources, None))
+            if let Err(e) = alone.add_raw_template(name, &sources[*name].1) {
+                if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                    problems.push(from_tera(&e, &sources, &marks, None));
                 }
-                _ => {}
             }
         }
         if !problems.is_empty() {
             return Err(problems);
         }
+        let marked: Vec<(String, String)> = names
+            .iter()
+            .map(|name| {
+                let (shown, text) = &sources[*name];
+                ((*name).clone(), marks.mark(name, shown, text))
+            })
+            .collect();
         let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        tera.add_raw_templates(
-            sources
-                .iter()
-                .map(|(n, (_, text))| (n.as_str(), text.as_str())),
-        )
-        .map_err(|e| vec![from_tera(&e, &sources, None)])?;
-        Ok(Templates { tera, sources })
+        tera.autoescape_on([".html"]);
+        tera.add_raw_templates(marked.iter().map(|(n, text)| (n.as_str(), text.as_str())))
+            .map_err(|e| vec![from_tera(&e, &sources, &marks, None)])?;
+        Ok(Templates {
+            tera,
+            sources,
+            marks,
+        })
     }
 
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
+    }
+
+    /// A Tera error at its place in the templates; `rendering` names the document.
+    pub fn problem(&self, error: &tera::Error, rendering: Option<&Path>) -> Diagnostic {
+        from_tera(error, &self.sources, &self.marks, rendering)
     }
 
     /// Every document's template must exist: a missing one is reported at the document's
@@ -108,13 +98,9 @@ impl Templates {
             .filter(|d| !self.has(d.template()))
             .map(|d| {
                 let (line, col) = d.template_at.unwrap_or((1, 1));
-                let problem = Diagnostic::new(
-                    &d.shown,
-                    line,
-                    col,
-                    format!("the template `{}` does not exist", d.template()),
-                );
-                match crate::diagnostic::closest(d.template(), known.iter().copied()) {
+                let message = format!("the template `{}` does not exist", d.template());
+                let problem = Diagnostic::new(&d.shown, line, col, message);
+                match closest(d.template(), known.iter().copied()) {
                     Some(best) => problem.with_help(format!("did you mean `{best}`?")),
                     None => problem.with_help(format!("the templates are: {}", known.join(", "))),
                 }
@@ -146,59 +132,56 @@ impl Templates {
     pub fn root_of(&self, name: &str) -> (PathBuf, usize, usize) {
         let mut current = name;
         for _ in 0..self.sources.len() {
-            let Some(parent) = self
+            let parent = self
                 .sources
                 .get(current)
-                .and_then(|(_, text)| extends(text))
-            else {
-                break;
-            };
-            if !self.sources.contains_key(parent) {
-                break;
+                .and_then(|(_, text)| extends(text));
+            match parent {
+                Some(parent) if self.sources.contains_key(parent) => current = parent,
+                _ => break,
             }
-            current = parent;
         }
         match self.sources.get(current) {
             Some((shown, text)) => {
-                let (line, col) = crate::diagnostic::LineIndex::new(text)
-                    .find("<head")
-                    .unwrap_or((1, 1));
+                let (line, col) = LineIndex::new(text).find("<head").unwrap_or((1, 1));
                 (shown.clone(), line, col)
             }
             None => (PathBuf::from("templates").join(current), 1, 1),
         }
     }
+}
 
-    /// Where `needle` first appears in the templates, for problems found in rendered HTML.
-    pub fn find(&self, needle: &str) -> Option<Diagnostic> {
-        let mut names: Vec<&String> = self.sources.keys().collect();
-        names.sort();
-        names.into_iter().find_map(|name| {
-            let (shown, text) = &self.sources[name];
-            let (line, col) = crate::diagnostic::LineIndex::new(text).find(needle)?;
-            Some(Diagnostic::new(shown, line, col, String::new()))
-        })
+/// Every template's text, by name (`partials/help-now.html`).
+fn read_sources(
+    dir: &Path,
+    shown_root: &Path,
+) -> (HashMap<String, (PathBuf, String)>, Vec<Diagnostic>) {
+    let mut sources = HashMap::new();
+    let mut problems = Vec::new();
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if !entry.file_type().is_file() || !name.ends_with(".html") || name.starts_with("assets/") {
+            continue;
+        }
+        let shown = shown_root.join(rel);
+        match crate::diagnostic::read_text(path, &shown) {
+            Ok(text) => {
+                sources.insert(name, (shown, text));
+            }
+            Err(problem) => problems.push(problem),
+        }
     }
-}
-
-/// Where `tag` first appears in template `name`, for problems with no span of their own.
-fn at_tag(sources: &HashMap<String, (PathBuf, String)>, name: &str, tag: &str) -> Diagnostic {
-    let (shown, text) = sources
-        .get(name)
-        .cloned()
-        .unwrap_or_else(|| (PathBuf::from("templates").join(name), String::new()));
-    let (line, col) = crate::diagnostic::LineIndex::new(&text)
-        .find(tag)
-        .unwrap_or((1, 1));
-    Diagnostic::new(shown, line, col, "")
-}
-
-fn chain(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(" → ")
+    (sources, problems)
 }
 
 /// The templates a template extends or includes.
@@ -221,89 +204,5 @@ fn quoted(rest: &str) -> Option<&str> {
 /// The parent a template extends, from its `{% extends "name" %}` tag.
 fn extends(text: &str) -> Option<&str> {
     let at = text.find("{% extends")?;
-    let rest = &text[at + "{% extends".len()..];
-    let quote = rest.find(['"', '\''])?;
-    let close = rest[quote + 1..].find(['"', '\''])?;
-    Some(&rest[quote + 1..quote + 1 + close])
-}
-
-/// A Tera error as `templates/x.html:line:col`. `rendering` names the document being
-/// rendered, for errors that have no template position.
-pub fn from_tera(
-    error: &tera::Error,
-    sources: &HashMap<String, (PathBuf, String)>,
-    rendering: Option<&Path>,
-) -> Diagnostic {
-    let shown = |name: &str| {
-        sources
-            .get(name)
-            .map_or_else(|| PathBuf::from("templates").join(name), |(p, _)| p.clone())
-    };
-    match error.kind() {
-        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
-            let span = report.span();
-            let mut message = report.message().to_string();
-            if let Some(doc) = rendering {
-                message = format!("{message} (while rendering {})", doc.display());
-            }
-            let problem = Diagnostic::new(
-                shown(report.filename()),
-                span.start_line,
-                span.start_col + 1,
-                message,
-            );
-            match error.kind() {
-                ErrorKind::SyntaxError(_) => problem.with_help(
-                    "every {% if %}, {% for %} and {% block %} needs its {% endif %}, {% endfor %} or {% endblock %}",
-                ),
-                _ => problem,
-            }
-        }
-        ErrorKind::MissingParent { current, parent } => {
-            let (shown_path, text) = sources.get(current).cloned().unwrap_or_default();
-            let (line, col) = crate::diagnostic::LineIndex::new(&text)
-                .find(parent.as_str())
-                .unwrap_or((1, 1));
-            Diagnostic::new(
-                shown_path,
-                line,
-                col,
-                format!("`{current}` extends `{parent}`, which does not exist"),
-            )
-            .with_help("check the name in `{% extends %}` against the files in templates/")
-        }
-        ErrorKind::CircularInclude { tpl, include_chain } => {
-            at_tag(sources, tpl, "{% include")
-                .message(format!(
-                    "`{tpl}` includes itself through {}",
-                    chain(include_chain)
-                ))
-                .with_help("remove one of the {% include %} tags so that the templates stop including each other")
-        }
-        ErrorKind::CircularExtend {
-            tpl,
-            inheritance_chain,
-        } => at_tag(sources, tpl, "{% extends")
-            .message(format!(
-                "`{tpl}` extends itself through {}",
-                chain(inheritance_chain)
-            ))
-            .with_help("a template cannot extend one that extends it"),
-        ErrorKind::TemplateNotFound(name) => Diagnostic::file(
-            rendering.map_or_else(|| PathBuf::from("templates"), Path::to_path_buf),
-            format!("the template `{name}` does not exist"),
-        ),
-        _ => {
-            let mut message = error.to_string();
-            let mut source = std::error::Error::source(error);
-            while let Some(cause) = source {
-                message.push_str(&format!(": {cause}"));
-                source = cause.source();
-            }
-            Diagnostic::file(
-                rendering.map_or_else(|| PathBuf::from("templates"), Path::to_path_buf),
-                message,
-            )
-        }
-    }
+    quoted(&text[at + "{% extends".len()..])
 }
