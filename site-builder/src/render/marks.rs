@@ -3,7 +3,7 @@
 //! not searched for as text. The page pass reads the mark (`data-sb-at`) and removes it.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::LineIndex;
 
@@ -46,7 +46,7 @@ impl Marks {
 
     /// `text`, the template `name` at `shown`, with a mark after the name of every start
     /// tag outside Tera tags, comments, scripts and styles.
-    pub fn mark(&mut self, name: &str, shown: &PathBuf, text: &str) -> String {
+    pub fn mark(&mut self, name: &str, shown: &Path, text: &str) -> String {
         let lines = LineIndex::new(text);
         let mut out = String::with_capacity(text.len() + text.len() / 8);
         let bytes = text.as_bytes();
@@ -85,7 +85,7 @@ impl Marks {
                     mark.len(),
                 ));
                 out.push_str(&mark);
-                self.places.push((shown.clone(), line, col));
+                self.places.push((shown.to_path_buf(), line, col));
                 copied = name_end;
                 i = name_end;
                 let name = text[i - name_len..i].to_ascii_lowercase();
