@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Printer};
 
 /// Why a build or check did not succeed.
 #[derive(Debug, thiserror::Error)]
@@ -18,21 +18,52 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A request that cannot be carried out as asked (a folder that is not empty, a busy
+    /// port); nothing was changed.
+    #[error("{message}")]
+    Refused {
+        message: String,
+        help: Option<String>,
+    },
     /// Building the self-check's WebAssembly failed.
     #[error("building the self-check engine failed: {0}")]
     Wasm(String),
 }
 
 impl Error {
-    /// The problems, one `path:line:col: error:` entry each, exactly as editors read them.
+    /// The problems in the short form, one `path:line:col: error:` entry each, exactly
+    /// as logs and tests read them.
     pub fn lines(&self) -> String {
         match self {
-            Error::Problems(problems) => problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Error::Problems(problems) => crate::diagnostic::short(problems),
+            Error::Refused {
+                message,
+                help: Some(help),
+            } => format!("error: {message}\n  help: {help}"),
             other => format!("error: {other}"),
+        }
+    }
+
+    /// The problems as `printer` writes them; other errors as one line with their help.
+    pub fn text(&self, printer: &Printer) -> String {
+        match self {
+            Error::Problems(problems) => printer.text(problems),
+            other => other.lines(),
+        }
+    }
+
+    /// Writes the error to standard error, as `printer` writes problems.
+    pub fn eprint(&self, printer: &Printer) {
+        match self {
+            Error::Problems(problems) => printer.eprint(problems),
+            other => eprintln!("{}", other.lines()),
+        }
+    }
+
+    pub fn refused(message: impl Into<String>, help: impl Into<String>) -> Error {
+        Error::Refused {
+            message: message.into(),
+            help: Some(help.into()),
         }
     }
 

@@ -9,48 +9,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::date::Date;
-
-/// Why nothing (or not everything) was written.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum NewError {
-    /// The request cannot be carried out as asked; nothing was written.
-    #[error("{message}")]
-    Refused {
-        message: String,
-        help: Option<String>,
-    },
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-impl NewError {
-    /// A fix to suggest, when there is one.
-    pub fn help(&self) -> Option<&str> {
-        match self {
-            NewError::Refused { help, .. } => help.as_deref(),
-            NewError::Io { .. } => None,
-        }
-    }
-
-    fn refused(message: impl Into<String>, help: impl Into<String>) -> NewError {
-        NewError::Refused {
-            message: message.into(),
-            help: Some(help.into()),
-        }
-    }
-
-    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> NewError + '_ {
-        move |source| NewError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
-}
+use crate::error::Error;
 
 /// A campaign: a news page published between two dates, with a banner on every page.
 #[derive(Debug, Clone)]
@@ -72,7 +31,7 @@ pub enum BannerChange {
 
 /// Creates `content/<path>` as a draft dated `today`. Returns the path as editors see it
 /// (`content/...`).
-pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<PathBuf, NewError> {
+pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<PathBuf, Error> {
     let relative = page_path(path)?;
     let shown = Path::new("content").join(&relative);
     let file = root.join(&shown);
@@ -82,9 +41,9 @@ pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<Pat
         let bundle = relative.file_name().is_some_and(|n| n == "index.md");
         let outer = folder.parent().unwrap_or(root);
         if bundle && outer.is_dir() {
-            std::fs::create_dir(folder).map_err(NewError::io(folder))?;
+            std::fs::create_dir(folder).map_err(Error::io(folder))?;
         } else {
-            return Err(NewError::refused(
+            return Err(Error::refused(
                 format!(
                     "there is no folder {}",
                     shown.parent().unwrap_or(&shown).display()
@@ -123,26 +82,26 @@ pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<Pat
 pub fn new_campaign(
     root: &Path,
     campaign: &Campaign<'_>,
-) -> Result<(PathBuf, BannerChange), NewError> {
+) -> Result<(PathBuf, BannerChange), Error> {
     let slug = campaign.slug.strip_suffix(".md").unwrap_or(campaign.slug);
     if !is_slug(slug) {
-        return Err(NewError::refused(
+        return Err(Error::refused(
             format!("`{slug}` cannot be used as the campaign's web address"),
             "use lower-case letters, numbers and hyphens, for example `awareness-week-2027`",
         ));
     }
     let (from, until) = (campaign.from, campaign.until);
     if until < from {
-        return Err(NewError::refused(
+        return Err(Error::refused(
             format!("the campaign ends ({until}) before it starts ({from})"),
             "swap the dates: --from is the first day, --until the last",
         ));
     }
     let settings = root.join("content/site.yaml");
-    let yaml = std::fs::read_to_string(&settings).map_err(NewError::io(&settings))?;
+    let yaml = std::fs::read_to_string(&settings).map_err(Error::io(&settings))?;
     let news = root.join("content/news");
     if !news.is_dir() {
-        return Err(NewError::refused(
+        return Err(Error::refused(
             "there is no folder content/news",
             "campaigns are news pages: create the folder content/news with an _index.md first",
         ));
@@ -184,13 +143,13 @@ pub fn new_campaign(
     );
     let (yaml, change) = set_banner(&yaml, &banner);
     write_new(&root.join(&shown), &shown, &text)?;
-    std::fs::write(&settings, yaml).map_err(NewError::io(&settings))?;
+    std::fs::write(&settings, yaml).map_err(Error::io(&settings))?;
     Ok((shown, change))
 }
 
 /// `understanding-stalking/online.md`, also accepted with `content/` in front or without
 /// `.md`, as a path inside `content/`.
-fn page_path(path: &str) -> Result<PathBuf, NewError> {
+fn page_path(path: &str) -> Result<PathBuf, Error> {
     let path = path.trim().replace('\\', "/");
     let path = path.strip_prefix("content/").unwrap_or(&path);
     let mut relative = PathBuf::from(path);
@@ -201,7 +160,7 @@ fn page_path(path: &str) -> Result<PathBuf, NewError> {
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
     if !plain || relative.extension().is_some_and(|e| e != "md") {
-        return Err(NewError::refused(
+        return Err(Error::refused(
             format!("`{path}` is not a page inside content/"),
             "give the page's place inside content/, ending in .md, for example \
              understanding-stalking/online-stalking.md",
@@ -211,11 +170,11 @@ fn page_path(path: &str) -> Result<PathBuf, NewError> {
 }
 
 /// Writes a new file, refusing to replace one that is there.
-fn write_new(file: &Path, shown: &Path, text: &str) -> Result<(), NewError> {
+fn write_new(file: &Path, shown: &Path, text: &str) -> Result<(), Error> {
     let mut out = match OpenOptions::new().write(true).create_new(true).open(file) {
         Ok(out) => out,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(NewError::refused(
+            return Err(Error::refused(
                 format!(
                     "{} already exists, and `new` never replaces a file",
                     shown.display()
@@ -223,9 +182,9 @@ fn write_new(file: &Path, shown: &Path, text: &str) -> Result<(), NewError> {
                 "choose another name, or open the file that is there and edit it",
             ))
         }
-        Err(e) => return Err(NewError::io(file)(e)),
+        Err(e) => return Err(Error::io(file)(e)),
     };
-    out.write_all(text.as_bytes()).map_err(NewError::io(file))
+    out.write_all(text.as_bytes()).map_err(Error::io(file))
 }
 
 /// Replaces the top-level `banner:` entry (its line and the indented lines under it), or

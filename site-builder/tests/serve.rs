@@ -24,11 +24,10 @@ fn build_number(server: &Server) -> u64 {
     event.data.parse().unwrap()
 }
 
-/// The problems as `site-builder check` prints them, without its closing count.
-fn problems_from_check(root: &Path) -> String {
+/// The problems as `site-builder check --messages FORM` prints them, without its count.
+fn problems_from_check(root: &Path, form: &str) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_site-builder"))
-        .arg("check")
-        .arg("--root")
+        .args(["check", "--messages", form, "--color", "never", "--root"])
         .arg(root)
         .output()
         .unwrap();
@@ -38,6 +37,7 @@ fn problems_from_check(root: &Path) -> String {
         .split("\n\nThe site was not built")
         .next()
         .unwrap()
+        .trim_end()
         .to_string()
 }
 
@@ -95,24 +95,32 @@ fn serves_rebuilds_shows_problems_and_stops() {
     assert!(built >= 2, "{built}");
     assert!(!server.get("/hello/").body.contains(r#"data-build="1""#));
 
-    // A mistake: open pages are told the problems, exactly as `check` words them, and
-    // the last good page is still served.
+    // A mistake: open pages are told the problems in the rich form, exactly as `check`
+    // draws them (the line, with a caret under the place), and the last good page is
+    // still served. The terminal, not one here, gets the short form.
     server.edit("content/hello.md", "title:", "titel:");
-    let expected = problems_from_check(&server.root);
+    let expected = problems_from_check(&server.root, "rich");
     let problems = server.wait_for("the problems", |s| {
         s.event()
             .filter(|e| e.name == "problems" && e.data == expected)
             .map(|e| e.data)
     });
     assert!(
-        problems.starts_with("content/hello.md:2:1: error: "),
+        problems.starts_with("error: unknown field `titel`"),
         "{problems}"
     );
+    assert!(problems.contains("content/hello.md:2:1"), "{problems}");
+    assert!(problems.contains("│ titel:"), "{problems}");
     assert!(server
         .get("/hello/")
         .body
         .contains("Call the new helpline."));
-    assert!(server.output().contains(&problems), "{}", server.output());
+    let short = problems_from_check(&server.root, "short");
+    assert!(
+        short.starts_with("content/hello.md:2:1: error: "),
+        "{short}"
+    );
+    assert!(server.output().contains(&short), "{}", server.output());
     server.wait_for("the note on what is shown", |s| {
         s.output()
             .contains("\nThe preview still shows the last version that worked. Fix the problem and save: it rebuilds by itself.\n")

@@ -22,6 +22,18 @@ pub struct CheckArgs {
     site: SiteArgs,
 }
 
+impl Args {
+    pub fn root(&self) -> PathBuf {
+        self.site.root.clone()
+    }
+}
+
+impl CheckArgs {
+    pub fn root(&self) -> PathBuf {
+        self.site.root.clone()
+    }
+}
+
 fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
     let mut options = Options::new(&site.root);
     options.out = out;

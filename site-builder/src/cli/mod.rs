@@ -8,7 +8,10 @@ mod serve;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use std::path::Path;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use site_builder::diagnostic::{Color, Form, Printer};
 use site_builder::{Date, Error};
 
 /// Builds a static awareness site from Markdown, YAML and templates.
@@ -19,6 +22,45 @@ use site_builder::{Date, Error};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How problems are shown: `rich` with the line and a caret under the place,
+    /// `short` as one `file:line:col` line each (default: rich in a terminal, else short)
+    #[arg(long, global = true, value_enum, value_name = "FORM")]
+    messages: Option<MessagesArg>,
+    /// Colour in rich messages
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MessagesArg {
+    Short,
+    Rich,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How this run shows problems; each command knows its site's folder.
+#[derive(Clone, Copy)]
+pub struct Messages {
+    form: Option<Form>,
+    color: Color,
+}
+
+impl Messages {
+    pub fn printer(&self, root: &Path) -> Printer {
+        Printer::for_stderr(root, self.form, self.color)
+    }
 }
 
 #[derive(Subcommand)]
@@ -67,26 +109,37 @@ pub fn run() -> ExitCode {
             };
         }
     };
-    let result = match cli.command {
-        Command::Build(args) => build::build(args),
-        Command::Check(args) => build::check(args),
+    let messages = Messages {
+        form: cli.messages.map(|m| match m {
+            MessagesArg::Short => Form::Short,
+            MessagesArg::Rich => Form::Rich,
+        }),
+        color: match cli.color {
+            ColorArg::Auto => Color::Auto,
+            ColorArg::Always => Color::Always,
+            ColorArg::Never => Color::Never,
+        },
+    };
+    let (root, result) = match cli.command {
+        Command::Build(args) => (args.root(), build::build(args)),
+        Command::Check(args) => (args.root(), build::check(args)),
         // These print their own problems: they are not builds.
-        Command::Serve(args) => return serve::run(args),
-        Command::New(args) => return new::run(args),
-        Command::Selfcheck(args) => return selfcheck::run(args),
+        Command::Serve(args) => return serve::run(args, messages),
+        Command::New(args) => return new::run(args, messages),
+        Command::Selfcheck(args) => return selfcheck::run(args, messages),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            report(&error);
+            report(&error, &messages.printer(&root));
             ExitCode::FAILURE
         }
     }
 }
 
 /// Prints problems the way editors read them, then a count.
-fn report(error: &Error) {
-    eprintln!("{}", error.lines());
+fn report(error: &Error, printer: &Printer) {
+    error.eprint(printer);
     if let Error::Problems(problems) = error {
         let n = problems.len();
         eprintln!(

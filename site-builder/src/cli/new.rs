@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use site_builder::scaffold::{self, BannerChange, Campaign, NewError};
-use site_builder::Date;
+use site_builder::scaffold::{self, BannerChange, Campaign};
+use site_builder::{Date, Error};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -44,7 +44,7 @@ enum What {
     },
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     let result = match &args.what {
         What::Page { path, title } => scaffold::new_page(&args.root, path, title, Date::today())
             .map(|file| {
@@ -81,11 +81,8 @@ pub fn run(args: Args) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
-            if let Some(help) = error.help() {
-                eprintln!("  help: {help}");
-            }
-            if matches!(error, NewError::Refused { .. }) {
+            error.eprint(&messages.printer(&args.root));
+            if matches!(error, Error::Refused { .. }) {
                 eprintln!("Nothing was written.");
             }
             ExitCode::FAILURE

@@ -19,14 +19,14 @@ pub struct Args {
     answers: String,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     match evaluate(&args) {
         Ok(result) => {
             println!("{result}");
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{}", error.lines());
+            error.eprint(&messages.printer(&args.root));
             ExitCode::FAILURE
         }
     }

@@ -4,7 +4,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use site_builder::serve::{Event, Preview, ServeError, Settings};
+use site_builder::serve::{Event, Preview, Settings};
 use site_builder::Date;
 
 #[derive(clap::Args)]
@@ -23,7 +23,8 @@ pub struct Args {
     now: Option<Date>,
 }
 
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, messages: super::Messages) -> ExitCode {
+    let printer = messages.printer(&args.root);
     let settings = Settings {
         root: args.root,
         address: SocketAddr::new(args.bind, args.port),
@@ -34,7 +35,7 @@ pub fn run(args: Args) -> ExitCode {
         // Without a handler, Ctrl-C would end the process before the preview's folder
         // is removed.
         let _ = ctrlc::set_handler(move || stopper.stop());
-        preview.run(print)
+        preview.run(|event| print(event, &printer))
     });
     match result {
         Ok(()) => {
@@ -42,17 +43,13 @@ pub fn run(args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}");
-            if let ServeError::PortBusy(address) = error {
-                let port = address.port().checked_add(1).unwrap_or(1112);
-                eprintln!("  help: stop the other preview, or use another port: site-builder serve --port {port}");
-            }
+            error.eprint(&printer);
             ExitCode::FAILURE
         }
     }
 }
 
-fn print(event: Event<'_>) {
+fn print(event: Event<'_>, printer: &site_builder::diagnostic::Printer) {
     match event {
         Event::Serving { url } => {
             println!("Previewing the site at {url}");
@@ -74,7 +71,7 @@ fn print(event: Event<'_>) {
             error,
             still_serving,
         } => {
-            eprintln!("{}", error.lines());
+            error.eprint(printer);
             let shown = if still_serving {
                 "The preview still shows the last version that worked."
             } else {

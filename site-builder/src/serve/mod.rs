@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use crate::build::{build, Options, Report};
 use crate::date::Date;
+use crate::diagnostic::{Color, Form, Printer};
 use crate::error::Error;
 use crate::selfcheck::EngineCache;
 
@@ -37,26 +38,19 @@ pub struct Settings {
     pub today: Option<Date>,
 }
 
-/// Why the preview could not start.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ServeError {
-    #[error("{0} is already in use, perhaps by another `site-builder serve`")]
-    PortBusy(SocketAddr),
-    #[error("cannot listen on {address}: {source}")]
-    Listen {
-        address: SocketAddr,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("cannot watch {}: {source}", path.display())]
-    Watch {
-        path: PathBuf,
-        #[source]
-        source: notify::Error,
-    },
-    #[error("cannot make a folder for the preview: {0}")]
-    Folder(#[source] std::io::Error),
+fn port_busy(address: SocketAddr) -> Error {
+    let port = address.port().checked_add(1).unwrap_or(1112);
+    Error::refused(
+        format!("{address} is already in use, perhaps by another `site-builder serve`"),
+        format!("stop the other preview, or use another port: site-builder serve --port {port}"),
+    )
+}
+
+fn cannot_listen(address: SocketAddr, source: &std::io::Error) -> Error {
+    Error::Refused {
+        message: format!("cannot listen on {address}: {source}"),
+        help: None,
+    }
 }
 
 /// What happened, for the terminal.
@@ -105,26 +99,23 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Claims the address. A busy port is reported as [`ServeError::PortBusy`].
-    pub fn bind(mut settings: Settings) -> Result<Preview, ServeError> {
+    /// Claims the address. A busy port is reported as [`Error::PortBusy`].
+    pub fn bind(mut settings: Settings) -> Result<Preview, Error> {
         // Watch events name absolute paths; an absolute root lets them be shown short.
         if let Ok(root) = settings.root.canonicalize() {
             settings.root = root;
         }
         let listener = TcpListener::bind(settings.address).map_err(|source| {
             if source.kind() == std::io::ErrorKind::AddrInUse {
-                ServeError::PortBusy(settings.address)
+                port_busy(settings.address)
             } else {
-                ServeError::Listen {
-                    address: settings.address,
-                    source,
-                }
+                cannot_listen(settings.address, &source)
             }
         })?;
         let folder = tempfile::Builder::new()
             .prefix("site-builder-serve-")
             .tempdir()
-            .map_err(ServeError::Folder)?;
+            .map_err(Error::io(std::env::temp_dir()))?;
         Ok(Preview {
             settings,
             listener,
@@ -145,7 +136,7 @@ impl Preview {
     }
 
     /// Builds, serves and rebuilds on every change until stopped.
-    pub fn run(self, mut log: impl FnMut(Event<'_>)) -> Result<(), ServeError> {
+    pub fn run(self, mut log: impl FnMut(Event<'_>)) -> Result<(), Error> {
         let address = self.local_addr();
         let watched = [
             self.settings.root.join("content"),
@@ -158,7 +149,7 @@ impl Preview {
         let listener = self
             .listener
             .try_clone()
-            .map_err(|source| ServeError::Listen { address, source })?;
+            .map_err(|source| cannot_listen(address, &source))?;
         let server = http::start(listener, Arc::clone(&self.status));
         log(Event::Serving {
             url: format!("http://{}/", local_address(address)),
@@ -202,7 +193,9 @@ impl Preview {
                 log(Event::Built { report: &report });
             }
             Err(error) => {
-                self.status.failed(error.lines());
+                // The overlay shows the rich form: the line, with a caret under the place.
+                let printer = Printer::new(&self.settings.root, Form::Rich, Color::Never);
+                self.status.failed(error.text(&printer));
                 log(Event::Failed {
                     error: &error,
                     still_serving: *builds > 0,

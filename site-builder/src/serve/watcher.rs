@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use super::ServeError;
+use crate::error::Error;
 
 /// How long the folders must be quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(30);
@@ -23,10 +23,7 @@ pub enum Signal {
 }
 
 /// Watches each folder that exists, recursively, sending [`Signal::Changed`].
-pub fn watch(
-    folders: &[PathBuf],
-    signals: Sender<Signal>,
-) -> Result<RecommendedWatcher, ServeError> {
+pub fn watch(folders: &[PathBuf], signals: Sender<Signal>) -> Result<RecommendedWatcher, Error> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
             // Reading a file (as the build does) is not a change.
@@ -44,10 +41,10 @@ pub fn watch(
     Ok(watcher)
 }
 
-fn watch_error(path: &Path, source: notify::Error) -> ServeError {
-    ServeError::Watch {
-        path: path.to_path_buf(),
-        source,
+fn watch_error(path: &Path, source: notify::Error) -> Error {
+    Error::Refused {
+        message: format!("cannot watch {}: {source}", path.display()),
+        help: None,
     }
 }
 

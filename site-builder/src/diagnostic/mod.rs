@@ -3,8 +3,12 @@
 //! Editors read these, not programmers, so every problem names the file, the line and the
 //! column, and carries a `help:` line where a fix is likely.
 
+mod print;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use print::{short, Color, Form, Printer};
 
 /// How serious a problem is: errors stop the build, warnings are printed and it goes on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -119,6 +123,22 @@ impl<'a> LineIndex<'a> {
         let start = self.line_starts[line - 1];
         let col = self.text[start..offset].chars().count() + 1;
         (line, col)
+    }
+
+    /// The byte offset of a 1-based line and character column, if the text has it.
+    pub fn offset(&self, line: usize, col: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let line_text = &self.text[start..end];
+        let within = line_text
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        Some(start + within)
     }
 
     /// Where the first occurrence of `needle` starts, if any.
