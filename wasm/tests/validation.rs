@@ -168,7 +168,7 @@ fn a_space_too_large_to_enumerate_is_reported_with_its_size() {
     let problems = Definition::from_spec(&spec).unwrap().validate();
     assert_eq!(
         problems.iter().map(Problem::to_string).collect::<Vec<_>>(),
-        ["definition: the self-check has too many answer paths to check: more than 2000000 (up to 9765625) (help: name fewer options in conditions, or hide more questions with `show_if`)"]
+        ["definition: the self-check has too many answer paths to check: more than 8000000 (up to 9765625) (help: name fewer options in conditions, or hide more questions with `show_if`)"]
     );
 
     let many = Spec {
