@@ -70,3 +70,34 @@ fn a_count_is_checked_and_one_that_can_never_hold_is_located() {
          help: count to 2 at most\n\nThe site was not built: 1 problem to fix.\n"
     );
 }
+
+#[test]
+fn a_questionnaire_too_large_to_check_names_the_question_that_multiplies_the_paths() {
+    let site = site();
+    let options: Vec<String> = (0..40)
+        .map(|i| format!("      - {{id: c{i}, label: C{i}}}\n"))
+        .collect();
+    let names: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+    edit(
+        site.path(),
+        "      - {id: calls, label: Calls}\n",
+        &options.concat(),
+    );
+    edit(
+        site.path(),
+        "when: times = more\n",
+        &format!("when: contact has all of [{}]\n", names.join(", ")),
+    );
+    let checked = run(site.path(), &["check", "--now", "2026-11-28"]);
+    assert_eq!(checked.status.code(), Some(1));
+    assert_eq!(
+        text(&checked.stderr).lines().take(2).collect::<Vec<_>>(),
+        [
+            // 2^40 subsets of the named options (the empty one with `messages`), and `none`.
+            "content/check/questions.yaml:1:1: error: the self-check is too large to check: up to \
+             4,398,046,511,108 answer paths (`contact`: 1,099,511,627,777 answer classes × \
+             `danger`: 2 × `times`: 2) and 1 reason, with 7 tests in the conditions",
+            "  help: name fewer options in conditions, or hide more questions with `show_if`",
+        ]
+    );
+}

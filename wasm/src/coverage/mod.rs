@@ -1,262 +1,124 @@
 //! Validation by enumeration: every answer path the conditions can tell apart is walked, so
 //! "every outcome and reason is reachable" and "every path gives an outcome" are proved, not
 //! sampled. Each question's answers are split into classes that no condition can tell
-//! apart ([`classes`]); one representative per class suffices. A path answers every
+//! apart ([`classes`]), and one representative per class suffices. A path answers every
 //! visible question; hidden questions stay unanswered.
+//!
+//! The walk ([`walk`]) follows a [`plan`], which can also cover two definitions at once,
+//! for [`Definition::diff`]. It has a work budget, so a definition too large to check is
+//! reported as such within seconds, naming the questions that multiply the paths.
 
+mod bits;
 mod classes;
+mod plan;
+#[cfg(test)]
+mod proof;
+mod reach;
+mod walk;
 
-use crate::answers::describe;
+pub(crate) use bits::Bits;
+pub(crate) use plan::Plan;
+pub(crate) use walk::{walk, Leaf, OutOfBudget};
+
 use crate::definition::Definition;
-use crate::option_set::OptionSet;
-use classes::{class_count, classes, Class, Distinctions};
-use crate::problem::{Field, Problem, Site};
+use crate::problem::{Problem, Site};
+use reach::Reach;
 
-/// The most answer paths [`Definition::validate`] walks before it gives up. The example
-/// site's self-check (content/self-check/questions.yaml) walks about 5.3 million, which
-/// takes about 0.9 s in a release build.
-pub const PATH_LIMIT: u64 = 8_000_000;
+/// The most work [`Definition::validate`] does before it reports the definition as too
+/// large, in tests evaluated (a class tried counts as a few): about 1.5 seconds of a
+/// release build on a 2-core machine, and over ten times what a questionnaire like the
+/// example site's, with counts, needs.
+pub const WORK_BUDGET: u64 = 600_000_000;
 
 impl Definition {
     /// Proves by enumeration that every question can be shown, every outcome and reason can
-    /// be reached, and every complete answer path gives an outcome. Walks at most
-    /// [`PATH_LIMIT`] paths; a larger definition gets a problem saying so.
+    /// be reached, and every complete answer path gives an outcome. Does at most
+    /// [`WORK_BUDGET`] work; a larger definition gets a problem saying so.
     pub fn validate(&self) -> Vec<Problem> {
-        self.validate_within(PATH_LIMIT)
+        self.validate_within(WORK_BUDGET)
     }
 
-    /// [`Definition::validate`] with another limit on the number of paths.
-    pub fn validate_within(&self, limit: u64) -> Vec<Problem> {
-        match Walk::run(self, limit) {
-            Ok(walk) => walk.problems(self),
-            Err(TooLarge { size }) => vec![Problem::new(
-                Site::Definition,
-                format!(
-                    "the self-check has too many answer paths to check: more than {limit} (up to {size})"
-                ),
-            )
-            .help("name fewer options in conditions, or hide more questions with `show_if`")],
-        }
-    }
-}
-
-/// What enumeration found.
-struct Walk {
-    shown: Vec<bool>,
-    /// Per outcome: its `when` held on some path.
-    held: Vec<bool>,
-    /// Per outcome: it was given on some path.
-    given: Vec<bool>,
-    /// Per outcome: the outcomes given instead on paths where its `when` held.
-    shadowed_by: Vec<Vec<bool>>,
-    reasons: Vec<bool>,
-    /// Paths with no outcome, and the first such path's answers.
-    no_outcome: (u64, Option<Vec<OptionSet>>),
-}
-
-struct TooLarge {
-    /// An upper bound on the number of paths: the product of the class counts.
-    size: u128,
-}
-
-impl Walk {
-    fn run(definition: &Definition, limit: u64) -> Result<Walk, TooLarge> {
-        let (questions, outcomes) = (definition.questions.len(), definition.outcomes.len());
-        let mut walk = Walk {
-            shown: Vec::new(),
-            held: vec![false; outcomes],
-            given: vec![false; outcomes],
-            shadowed_by: vec![vec![false; outcomes]; outcomes],
-            reasons: vec![false; definition.reasons.len()],
-            no_outcome: (0, None),
+    /// [`Definition::validate`] with another work budget.
+    pub fn validate_within(&self, budget: u64) -> Vec<Problem> {
+        let plan = match Plan::new(&[self], budget) {
+            Ok(plan) => plan,
+            Err(problem) => return vec![problem],
         };
-        let mut shown = vec![false; questions];
-        each_path(definition, limit, &mut shown, |answers, _| {
-            walk.record(definition, answers)
-        })?;
-        walk.shown = shown;
-        Ok(walk)
-    }
-
-    fn record(&mut self, definition: &Definition, answers: &[OptionSet]) {
-        let given = definition.outcome_for(answers);
-        for (index, outcome) in definition.outcomes.iter().enumerate() {
-            let held =
-                (outcome.when.as_ref()).is_none_or(|c| c.holds(answers, &definition.questions));
-            self.held[index] |= held;
-            if let Some(winner) = given.filter(|&w| held && w != index) {
-                self.shadowed_by[index][winner] = true;
-            }
+        let mut reach = Reach::new(self);
+        match walk(&plan, budget, |leaf| reach.record(&leaf.sides[0])) {
+            Ok(sides) => reach.problems(self, &sides[0].shown),
+            Err(OutOfBudget) => vec![plan.too_large()],
         }
-        match given {
-            Some(index) => self.given[index] = true,
-            None => {
-                self.no_outcome.0 += 1;
-                self.no_outcome.1.get_or_insert_with(|| answers.to_vec());
-            }
-        }
-        for index in definition.reasons_for(answers) {
-            self.reasons[index] = true;
-        }
-    }
-
-    fn problems(&self, definition: &Definition) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        for (index, question) in definition.questions.iter().enumerate() {
-            if !self.shown[index] {
-                let site = Site::Question {
-                    index,
-                    field: Field::ShowIf,
-                };
-                let message = format!(
-                    "question `{}` is never shown: its `show_if` does not hold for any answers",
-                    question.id
-                );
-                problems.push(Problem::new(site, message));
-            }
-        }
-        for (index, outcome) in definition.outcomes.iter().enumerate() {
-            if self.given[index] {
-                continue;
-            }
-            let site = Site::Outcome {
-                index,
-                field: Field::When,
-            };
-            let message = if self.held[index] {
-                let winners: Vec<String> = (definition.outcomes.iter().enumerate())
-                    .filter(|&(i, _)| self.shadowed_by[index][i])
-                    .map(|(_, o)| format!("`{}`", o.id))
-                    .collect();
-                format!(
-                    "outcome `{}` is unreachable: whenever its `when` holds, an earlier outcome applies first ({})",
-                    outcome.id,
-                    winners.join(", ")
-                )
-            } else {
-                format!(
-                    "outcome `{}` is unreachable: its `when` does not hold for any answers",
-                    outcome.id
-                )
-            };
-            problems.push(Problem::new(site, message));
-        }
-        for (index, reason) in definition.reasons.iter().enumerate() {
-            if !self.reasons[index] {
-                let site = Site::Reason {
-                    index,
-                    field: Field::When,
-                };
-                let message = format!(
-                    "reason `{}` is never shown: its `when` does not hold for any complete answers",
-                    reason.id
-                );
-                problems.push(Problem::new(site, message));
-            }
-        }
-        if let (count, Some(example)) = &self.no_outcome {
-            let message = format!(
-                "{count} answer paths give no outcome, for example: {}",
-                describe(definition, example)
-            );
-            problems.push(
-                Problem::new(Site::Definition, message)
-                    .help("end the outcomes with one that has no `when`"),
-            );
-        }
-        problems
     }
 }
 
-/// Calls `visit` with the effective answers of every path and the number of answer sets it
-/// stands for, marking in `shown` the questions some path shows. Returns the number of
-/// paths, or [`TooLarge`] once there are more than `limit`.
-fn each_path(
-    definition: &Definition,
-    limit: u64,
-    shown: &mut [bool],
-    visit: impl FnMut(&[OptionSet], u128),
-) -> Result<u64, TooLarge> {
-    let distinctions = distinctions(definition);
-    let counts: Vec<u128> = (definition.questions.iter().zip(&distinctions))
-        .map(|(q, &d)| class_count(q, d))
-        .collect();
-    let size = counts.iter().fold(1u128, |size, &c| size.saturating_mul(c));
-    if counts.iter().any(|&c| c > u128::from(limit)) {
-        return Err(TooLarge { size });
+/// What makes a definition (or two, compared) too large to walk.
+pub(crate) struct TooLarge {
+    /// Per question, in walk order: its id and its number of answer classes.
+    classes: Vec<(String, u128)>,
+    definitions: usize,
+    reasons: usize,
+    /// The tests in every condition.
+    tests: usize,
+}
+
+impl TooLarge {
+    pub fn new(definitions: &[&Definition], classes: Vec<(String, u128)>) -> TooLarge {
+        let conditions = definitions.iter().flat_map(|d| {
+            (d.questions.iter().filter_map(|q| q.show_if.as_ref()))
+                .chain(d.outcomes.iter().filter_map(|o| o.when.as_ref()))
+                .chain(d.reasons.iter().map(|r| &r.when))
+        });
+        TooLarge {
+            classes,
+            definitions: definitions.len(),
+            reasons: definitions.iter().map(|d| d.reasons.len()).sum(),
+            tests: conditions.map(|c| c.tests().len()).sum(),
+        }
     }
-    let classes: Vec<Vec<Class>> = (definition.questions.iter().zip(&distinctions))
-        .map(|(q, &d)| classes(q, d))
-        .collect();
-    let mut walker = Walker {
-        definition,
-        classes: &classes,
-        limit,
-        paths: 0,
-        shown,
-        visit,
-    };
-    let mut answers = vec![OptionSet::EMPTY; definition.questions.len()];
-    walker
-        .step(0, &mut answers, 1)
-        .map_err(|()| TooLarge { size })?;
-    Ok(walker.paths)
-}
 
-struct Walker<'a, F> {
-    definition: &'a Definition,
-    classes: &'a [Vec<Class>],
-    limit: u64,
-    paths: u64,
-    shown: &'a mut [bool],
-    visit: F,
-}
-
-impl<F: FnMut(&[OptionSet], u128)> Walker<'_, F> {
-    /// Answers question `index` every distinguishable way (or not at all, if hidden) and
-    /// walks on; `answers` holds the effective answers so far and is restored on return,
-    /// and `weight` is the number of answer sets the path so far stands for.
-    fn step(&mut self, index: usize, answers: &mut [OptionSet], weight: u128) -> Result<(), ()> {
-        let questions = &self.definition.questions;
-        let Some(question) = questions.get(index) else {
-            self.paths += 1;
-            if self.paths > self.limit {
-                return Err(());
-            }
-            (self.visit)(answers, weight);
-            return Ok(());
+    /// The problem, naming the questions with the most classes: the ones that multiply
+    /// the paths.
+    pub fn problem(&self) -> Problem {
+        let paths = (self.classes.iter()).fold(1u128, |paths, (_, c)| paths.saturating_mul(*c));
+        let mut multipliers: Vec<&(String, u128)> =
+            self.classes.iter().filter(|(_, c)| *c > 1).collect();
+        multipliers.sort_by_key(|(_, count)| core::cmp::Reverse(*count));
+        let mut named: Vec<String> = (multipliers.iter().take(3).enumerate())
+            .map(|(i, (id, count))| {
+                let unit = if i == 0 { " answer classes" } else { "" };
+                format!("`{id}`: {}{unit}", thousands(*count))
+            })
+            .collect();
+        if multipliers.len() > 3 {
+            named.push("…".into());
+        }
+        let subject = match self.definitions {
+            1 => "the self-check is too large to check",
+            _ => "the two versions are too large to compare",
         };
-        let shown = (question.show_if.as_ref()).is_none_or(|c| c.holds(answers, questions));
-        if !shown {
-            return self.step(index + 1, answers, weight);
-        }
-        self.shown[index] = true;
-        for class in &self.classes[index] {
-            answers[index] = class.answer;
-            let result = self.step(index + 1, answers, weight.saturating_mul(class.weight));
-            answers[index] = OptionSet::EMPTY;
-            result?;
-        }
-        Ok(())
+        let message = format!(
+            "{subject}: up to {} answer paths ({}) and {} reason{}, with {} tests in the conditions",
+            thousands(paths),
+            named.join(" × "),
+            thousands(self.reasons as u128),
+            if self.reasons == 1 { "" } else { "s" },
+            thousands(self.tests as u128),
+        );
+        Problem::new(Site::Definition, message)
+            .help("name fewer options in conditions, or hide more questions with `show_if`")
     }
 }
 
-/// Per question, what the conditions can tell apart.
-fn distinctions(definition: &Definition) -> Vec<Distinctions> {
-    let mut found = vec![Distinctions::default(); definition.questions.len()];
-    let conditions = (definition
-        .questions
-        .iter()
-        .filter_map(|q| q.show_if.as_ref()))
-    .chain(definition.outcomes.iter().filter_map(|o| o.when.as_ref()))
-    .chain(definition.reasons.iter().map(|r| &r.when));
-    for test in conditions.flat_map(|c| c.tests()) {
-        if let Some(distinctions) = found.get_mut(test.question) {
-            distinctions.add(test);
+/// A number with commas between thousands: `1,048,576`.
+fn thousands(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
         }
+        out.push(digit);
     }
-    found
+    out
 }
-
-#[cfg(test)]
-mod proof;
