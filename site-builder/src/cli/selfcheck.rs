@@ -1,5 +1,5 @@
-//! `site-builder selfcheck --answers JSON`: try an answer set against the self-check, as
-//! the browser would, and print the result as JSON.
+//! `site-builder selfcheck`: try an answer set against the self-check, as the browser
+//! would (`--answers JSON`), or compare two versions of it for sign-off (`diff OLD [NEW]`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,19 +10,51 @@ use site_builder::{config, selfcheck, Diagnostic, Error};
 use selfcheck_engine::Answers;
 
 #[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The folder holding content/ and templates/
     #[arg(long, default_value = ".")]
     root: PathBuf,
     /// The answers, as JSON: {"danger": "no", "behaviours": ["following", "contact"]}
-    #[arg(long, value_name = "JSON")]
-    answers: String,
+    #[arg(long, value_name = "JSON", required = true)]
+    answers: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+enum Command {
+    /// List every answer set whose outcome or reasons differ between two versions
+    ///
+    /// Both versions are parsed and type-checked; examples and reachability are not
+    /// required, so a draft can be compared. Exits with 0 whenever both are valid.
+    Diff(DiffArgs),
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The version before: a file, a git revision (`HEAD~1`, `main`) of the site's
+    /// definition, or `REVISION:path`
+    old: String,
+    /// The version after, given the same ways [default: the site's definition]
+    new: Option<String>,
+    /// The folder holding content/
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Print the changes as JSON
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    match evaluate(&args) {
-        Ok(result) => {
-            println!("{result}");
+    let printed = match (&args.command, &args.answers) {
+        (Some(Command::Diff(diff)), _) => compare(diff),
+        (None, Some(answers)) => evaluate(&args.root, answers).map(|result| result.to_string()),
+        (None, None) => unreachable!("clap requires --answers"),
+    };
+    match printed {
+        Ok(text) => {
+            println!("{}", text.trim_end());
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -32,8 +64,17 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn evaluate(args: &Args) -> Result<Value, Error> {
-    let content = args.root.join("content");
+fn compare(args: &DiffArgs) -> Result<String, Error> {
+    let comparison = selfcheck::compare(&args.root, &args.old, args.new.as_deref())?;
+    Ok(if args.json {
+        comparison.json()
+    } else {
+        comparison.report()
+    })
+}
+
+fn evaluate(root: &Path, answers_text: &str) -> Result<Value, Error> {
+    let content = root.join("content");
     let settings = config::load(&content, Path::new("content"))?;
     let Some(relative) = &settings.config.selfcheck else {
         let problem = settings
@@ -42,8 +83,8 @@ fn evaluate(args: &Args) -> Result<Value, Error> {
         return Err(Error::Problems(vec![problem]));
     };
     let loaded = selfcheck::load(&content, relative)?;
-    let input = answer_problem(&args.answers);
-    let answers: serde_json::Map<String, Value> = serde_json::from_str(&args.answers)
+    let input = answer_problem(answers_text);
+    let answers: serde_json::Map<String, Value> = serde_json::from_str(answers_text)
         .map_err(|e| input(format!("the answers are not a JSON object: {e}")))?;
     let mut set = Answers::new(&loaded.definition);
     for (question, chosen) in &answers {
