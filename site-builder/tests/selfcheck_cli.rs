@@ -469,3 +469,73 @@ fn answers_still_work_beside_the_diff_subcommand() {
         "{\"complete\":true,\"outcome\":\"emergency\",\"reasons\":[]}\n"
     );
 }
+
+/// `selfcheck --answers` refusing `answers`: its exit status and error output.
+fn refused(answers: &str) -> String {
+    let site = site();
+    let tried = run(site.path(), &["selfcheck", "--answers", answers]);
+    assert_eq!(tried.status.code(), Some(1), "{answers} must be refused");
+    assert!(tried.stdout.is_empty());
+    text(&tried.stderr)
+}
+
+#[test]
+fn a_list_for_a_one_answer_question_is_refused() {
+    assert_eq!(
+        refused(r#"{"danger": ["no"]}"#),
+        "--answers:1:1: error: `danger` takes one answer: write \"no\", not [\"no\"]\n"
+    );
+}
+
+#[test]
+fn list_items_that_are_not_option_ids_are_refused_not_dropped() {
+    assert_eq!(
+        refused(r#"{"danger": "no", "contact": ["calls", 1, true, null]}"#),
+        "--answers:1:1: error: the answer to `contact` lists 1, which is not an option id \
+         (item 2)\n  help: write option ids as strings in quotes\n"
+    );
+    assert_eq!(
+        refused(r#"{"danger": 0}"#),
+        "--answers:1:1: error: the answer to `danger` must be an option id, such as \"yes\", \
+         not 0\n"
+    );
+}
+
+#[test]
+fn a_question_answered_twice_is_refused() {
+    assert_eq!(
+        refused(r#"{"danger": "yes", "danger": "no"}"#),
+        "--answers:1:1: error: question `danger` is answered twice\n  \
+         help: give each question one answer\n"
+    );
+}
+
+#[test]
+fn errors_quote_only_a_short_escaped_excerpt_of_the_answers() {
+    let long = format!(r#"{{"danger": "{}"}}"#, "x".repeat(120_000));
+    let stderr = refused(&long);
+    assert_eq!(
+        stderr,
+        format!(
+            "--answers:1:1: error: unknown option `{}…` for question `danger`\n",
+            "x".repeat(40)
+        )
+    );
+    let stderr = refused(&format!("\"{}\"", "x".repeat(120_000)));
+    assert!(stderr.len() < 200, "{stderr}");
+
+    let stderr = refused(r#"{"dan\u0000ger\u001b[2J": "no"}"#);
+    assert_eq!(
+        stderr,
+        "--answers:1:1: error: unknown question `dan\\0ger\\u{1b}[2J`\n  help: did you mean `danger`?\n"
+    );
+}
+
+#[test]
+fn json_syntax_errors_are_located_in_the_answers() {
+    assert_eq!(
+        refused(r#"{"danger": "n"#),
+        "--answers:1:13: error: EOF while parsing a string\n  \
+         help: for example --answers '{\"danger\": \"no\"}'\n"
+    );
+}

@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use site_builder::{config, selfcheck, Diagnostic, Error};
-
-use selfcheck_engine::Answers;
+use site_builder::{config, selfcheck, Error};
 
 #[derive(clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -83,23 +81,7 @@ fn evaluate(root: &Path, answers_text: &str) -> Result<Value, Error> {
         return Err(Error::Problems(vec![problem]));
     };
     let loaded = selfcheck::load(&content, relative)?;
-    let input = answer_problem(answers_text);
-    let answers: serde_json::Map<String, Value> = serde_json::from_str(answers_text)
-        .map_err(|e| input(format!("the answers are not a JSON object: {e}")))?;
-    let mut set = Answers::new(&loaded.definition);
-    for (question, chosen) in &answers {
-        let options: Vec<&str> = match chosen {
-            Value::String(one) => vec![one.as_str()],
-            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
-            _ => {
-                return Err(input(format!(
-                    "the answer to `{question}` must be an option id or a list of them"
-                )))
-            }
-        };
-        set.set(question, &options)
-            .map_err(|e| input(e.to_string()))?;
-    }
+    let set = selfcheck::read_answers(&loaded.definition, answers_text).map_err(|d| vec![d])?;
     let evaluation = set.evaluate();
     let result = match evaluation.outcome {
         Some(outcome) if evaluation.is_complete() => json!({
@@ -115,12 +97,4 @@ fn evaluate(root: &Path, answers_text: &str) -> Result<Value, Error> {
         }),
     };
     Ok(result)
-}
-
-/// Problems with the `--answers` text itself, which is not a file.
-fn answer_problem(text: &str) -> impl Fn(String) -> Error + '_ {
-    move |message| {
-        let shown = format!("--answers '{text}'");
-        Error::Problems(vec![Diagnostic::new(shown, 1, 1, message)])
-    }
 }
