@@ -26,8 +26,8 @@ pub struct Change {
     pub to: Option<String>,
     /// How many answer sets.
     pub count: u128,
-    /// Up to [`EXAMPLES`] of them: each answered question's id and chosen option ids, in the
-    /// new version's order.
+    /// Up to [`EXAMPLES`] of them, those with the fewest options chosen: each answered
+    /// question's id and chosen option ids, in the new version's order.
     pub examples: Vec<Vec<(String, Vec<String>)>>,
     /// The reasons these answer sets gain, each with how many gain it.
     pub reasons_added: Vec<(String, u128)>,
@@ -60,7 +60,8 @@ impl Definition {
 /// The answer sets of one change, as the walk finds them.
 struct Group {
     count: u128,
-    examples: Vec<Vec<Option<usize>>>,
+    /// The smallest paths found: options chosen, order found, and the path.
+    examples: Vec<(usize, u128, Vec<Option<usize>>)>,
     /// Per reason bit: how many answer sets gain it, and lose it.
     added: Vec<u128>,
     removed: Vec<u128>,
@@ -97,10 +98,9 @@ impl Tally {
             added: vec![0; plan.reasons.len()],
             removed: vec![0; plan.reasons.len()],
         });
+        let found = group.count;
         group.count = group.count.saturating_add(leaf.weight);
-        if group.examples.len() < EXAMPLES {
-            group.examples.push(leaf.chosen.to_vec());
-        }
+        keep_if_small(&mut group.examples, plan, leaf.chosen, found);
         for (gained, tally) in [(after.without(before), &mut group.added), (before.without(after), &mut group.removed)] {
             for reason in gained.iter() {
                 tally[reason] = tally[reason].saturating_add(leaf.weight);
@@ -121,7 +121,9 @@ impl Tally {
                 from: outcome(from),
                 to: outcome(to),
                 count: group.count,
-                examples: group.examples.iter().map(|e| example(plan, e)).collect(),
+                examples: (group.examples.iter())
+                    .map(|(_, _, path)| example(plan, path))
+                    .collect(),
                 reasons_added: reasons(&group.added),
                 reasons_removed: reasons(&group.removed),
             })
@@ -134,6 +136,28 @@ impl Tally {
             unchanged: self.unchanged,
         }
     }
+}
+
+/// Keeps `path` among the examples if it chooses fewer options than one kept, so that
+/// examples are as simple as the change allows; `found` orders paths of the same size.
+fn keep_if_small(
+    examples: &mut Vec<(usize, u128, Vec<Option<usize>>)>,
+    plan: &Plan<'_>,
+    path: &[Option<usize>],
+    found: u128,
+) {
+    let size = (plan.steps.iter().zip(path))
+        .filter_map(|(step, class)| Some(step.classes[(*class)?].answer.len()))
+        .sum();
+    let entry = (size, found, path.to_vec());
+    if examples.len() < EXAMPLES {
+        examples.push(entry);
+    } else if let Some(largest) = examples.iter_mut().max() {
+        if size < largest.0 {
+            *largest = entry;
+        }
+    }
+    examples.sort();
 }
 
 /// A path's answers: each answered question's id and its class's representative options.

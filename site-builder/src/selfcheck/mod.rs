@@ -5,6 +5,8 @@
 //! conditions, reachability by enumeration, the editors' examples), renders its text as
 //! HTML for the `selfcheck.html` template, and compiles the engine for the browser.
 
+mod answers;
+mod diff;
 mod file;
 mod locate;
 mod text;
@@ -26,6 +28,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::yaml::{self, Origin, Positions};
 
+pub use answers::read_answers;
+pub use diff::{compare, Comparison, Version};
 pub use file::{DefinitionFile, KindEntry};
 pub use wasm::{build_engine, EngineModule};
 

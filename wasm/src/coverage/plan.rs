@@ -53,6 +53,9 @@ pub(crate) struct Side<'d> {
     pub step_of: Vec<usize>,
     /// Per question: the step after which its visibility is known.
     pub known_at: Vec<usize>,
+    /// Per question: the step after which every earlier question's visibility is known
+    /// (0 for the first).
+    pub earlier_known: Vec<usize>,
     /// Per question: the tests in its `show_if`.
     pub show_if_tests: Vec<u64>,
     /// Per reason: its bit, an index into [`Plan::reasons`].
@@ -161,6 +164,9 @@ impl<'d> Side<'d> {
             let looked_at = question.show_if.iter().flat_map(|c| c.tests());
             known_at[q] = looked_at.fold(known_at[q], |at, t| at.max(known_at[t.question]));
         }
+        let earlier_known = (0..questions)
+            .map(|q| known_at[..q].iter().copied().max().unwrap_or(0))
+            .collect();
         let mut schedule: Vec<Schedule> = steps.iter().map(|_| Schedule::default()).collect();
         for (q, (&known, &step)) in known_at.iter().zip(&step_of).enumerate() {
             if known > step {
@@ -189,6 +195,7 @@ impl<'d> Side<'d> {
             definition,
             step_of,
             known_at,
+            earlier_known,
             show_if_tests: (definition.questions.iter())
                 .map(|q| q.show_if.as_ref().map_or(0, |c| c.tests().len() as u64))
                 .collect(),

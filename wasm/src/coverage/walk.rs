@@ -1,12 +1,18 @@
 //! The walk: every path through the answer classes of a [`Plan`], within a work budget.
 //!
 //! With one definition, a path answers exactly the questions it shows. With two, a path is
-//! an answer set that at least one of them *takes*: it shows every question that answer
-//! set answers, takes each of them, and answers every question it shows. Each of those
-//! answer sets is walked once: a question that some side shows is tried answered, and
-//! also unanswered if another side might still take the path without it; paths no side
-//! takes are dropped as soon as that is known, and at the end, paths that answer a
-//! question no taking side shows.
+//! an answer set as a visitor of either version would give it. Each version asks its
+//! questions in its own order, showing those whose `show_if` holds, and stops at the first
+//! it is given an answer it cannot take (an option it lacks, say). A path answers exactly
+//! the questions some version asks before it stops (including where it stops), each with
+//! an answer that some version asking it can give, and some version takes the whole path,
+//! never stopping. So a question only the new version asks splits each old answer set in
+//! as many as it has answers, and a new option makes answer sets the old version cannot
+//! take, without counting any answer set twice.
+//!
+//! The walk tries a question answered when some version may ask it, and unanswered when
+//! none surely does; it drops a path once no version can take it, and checks the rest
+//! exactly at the end.
 //!
 //! Work is counted in tests evaluated (every test of a condition that is worked out counts,
 //! as if none were cut short) plus [`CLASS_COST`] for each class tried, so the budget
@@ -34,8 +40,9 @@ pub(crate) struct SideState {
     pub outcomes: Bits,
     /// The reasons whose `when` holds, as [`Plan::reasons`] bits.
     pub reasons: Bits,
-    /// How many shown questions are unanswered, or hold an answer this side cannot give.
-    refused: usize,
+    /// The shown questions (by index) that are unanswered, or hold an answer this side
+    /// cannot give: where it stops.
+    refusals: Vec<usize>,
 }
 
 impl SideState {
@@ -46,7 +53,14 @@ impl SideState {
 
     /// Whether this side takes the answers so far: a visitor could give them.
     pub fn takes(&self) -> bool {
-        self.refused == 0
+        self.refusals.is_empty()
+    }
+
+    /// Whether this side, walked in its own order, asks its question `q`: shows it, and
+    /// has not stopped at an earlier question.
+    fn asks(&self, q: usize) -> bool {
+        let stop = self.refusals.iter().min();
+        self.visible[q] && stop.is_none_or(|&r| q <= r)
     }
 }
 
@@ -83,7 +97,7 @@ pub(crate) fn walk(
                 shown: vec![false; questions],
                 outcomes,
                 reasons: Bits::new(plan.reasons.len()),
-                refused: 0,
+                refusals: Vec::new(),
             }
         })
         .collect();
@@ -110,6 +124,14 @@ enum Seen {
     Later,
 }
 
+/// Whether a side asks a step's question, as far as is known before answering it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asks {
+    No,
+    Maybe,
+    Yes,
+}
+
 struct Walker<'p, 'd, F> {
     plan: &'p Plan<'d>,
     budget: u64,
@@ -120,13 +142,13 @@ struct Walker<'p, 'd, F> {
 }
 
 impl<F: FnMut(&Leaf<'_>)> Walker<'_, '_, F> {
-    /// Answers step `index` every way that a side which may show it and still takes the
-    /// path could, and leaves it unanswered if some side may take the path without it;
-    /// then walks on. `weight` is the path's number of answer sets.
+    /// Answers step `index` every way that a side which may ask it can give, and leaves
+    /// it unanswered unless some side surely asks it; then walks on. `weight` is the
+    /// path's number of answer sets.
     fn step(&mut self, index: usize, weight: u128) -> Result<(), OutOfBudget> {
         let plan = self.plan;
         let Some(step) = plan.steps.get(index) else {
-            if plan.sides.len() == 1 || self.answered_are_shown() {
+            if plan.sides.len() == 1 || self.is_answer_set() {
                 (self.visit)(&Leaf {
                     weight,
                     chosen: &self.chosen,
@@ -136,28 +158,34 @@ impl<F: FnMut(&Leaf<'_>)> Walker<'_, '_, F> {
             return Ok(());
         };
         let mut seen = [Seen::Absent; MAX_SIDES];
+        let mut asks = [Asks::No; MAX_SIDES];
         for (side, member) in step.member.iter().enumerate() {
             let Some(q) = *member else { continue };
-            seen[side] = if plan.sides[side].known_at[q] > index {
+            let plan_side = &plan.sides[side];
+            seen[side] = if plan_side.known_at[q] > index {
                 Seen::Later
             } else if self.shows(side, q)? {
                 Seen::Shown
             } else {
                 Seen::Hidden
             };
+            let stopped = self.sides[side].refusals.iter().any(|&r| r < q);
+            asks[side] = match seen[side] {
+                Seen::Absent | Seen::Hidden => Asks::No,
+                _ if stopped => Asks::No,
+                Seen::Later => Asks::Maybe,
+                // An earlier question not yet settled may still stop the side.
+                Seen::Shown if plan_side.earlier_known[q] >= index => Asks::Maybe,
+                Seen::Shown => Asks::Yes,
+            };
         }
-        let takes = |side: usize| self.sides.get(side).is_some_and(SideState::takes);
-        let may_show = |side: usize| matches!(seen[side], Seen::Shown | Seen::Later);
-        let answerable: [bool; MAX_SIDES] = core::array::from_fn(|s| may_show(s) && takes(s));
-        let unanswerable = !seen.contains(&Seen::Shown)
-            || (0..plan.sides.len()).any(|s| seen[s] != Seen::Shown && takes(s));
         for (class, (found, answers)) in step.classes.iter().zip(&step.answers).enumerate() {
-            if (0..MAX_SIDES).any(|side| answerable[side] && answers[side].is_some()) {
+            if (0..MAX_SIDES).any(|side| asks[side] != Asks::No && answers[side].is_some()) {
                 let weight = weight.saturating_mul(found.weight);
                 self.choose(index, Some(class), &seen, weight)?;
             }
         }
-        if unanswerable {
+        if !asks.contains(&Asks::Yes) {
             self.choose(index, None, &seen, weight)?;
         }
         Ok(())
@@ -234,30 +262,31 @@ impl<F: FnMut(&Leaf<'_>)> Walker<'_, '_, F> {
         if shown {
             match answer.flatten() {
                 Some(answer) => state.effective[q] = answer,
-                None => state.refused += 1,
+                None => state.refusals.push(q),
             }
         }
     }
 
     fn unsettle(&mut self, side: usize, q: usize) {
-        let answer = self.answer(side, q);
         let state = &mut self.sides[side];
-        if state.visible[q] && answer.flatten().is_none() {
-            state.refused -= 1;
+        if let Some(at) = state.refusals.iter().rposition(|&r| r == q) {
+            state.refusals.remove(at);
         }
         state.visible[q] = false;
         state.effective[q] = OptionSet::EMPTY;
     }
 
-    /// Whether every answered question is shown by a side that takes the path: otherwise
-    /// no visitor would answer it, and the path is not an answer set.
-    fn answered_are_shown(&self) -> bool {
-        (self.plan.steps.iter().zip(&self.chosen))
-            .filter(|(_, class)| class.is_some())
-            .all(|(step, _)| {
-                (step.member.iter().zip(&self.sides))
-                    .any(|(q, side)| side.takes() && q.is_some_and(|q| side.visible[q]))
-            })
+    /// Whether a complete path over two sides is an answer set: it answers exactly the
+    /// questions some side asks, each with an answer a side asking it can give.
+    fn is_answer_set(&self) -> bool {
+        (self.plan.steps.iter().zip(&self.chosen)).all(|(step, class)| {
+            let mut asking = (step.member.iter().zip(&self.sides).enumerate())
+                .filter(|(_, (q, side))| q.is_some_and(|q| side.asks(q)));
+            match class {
+                None => asking.next().is_none(),
+                Some(class) => asking.any(|(side, _)| step.answers[*class][side].is_some()),
+            }
+        })
     }
 
     /// Works out the outcomes and reasons that become known at step `index`.

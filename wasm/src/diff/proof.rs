@@ -19,26 +19,62 @@ type Counts = BTreeMap<String, u128>;
 /// An answer set: per question id, the chosen option ids (none if unanswered).
 type Joint = BTreeMap<String, BTreeSet<String>>;
 
-/// What one definition makes of a joint answer set: if it takes it, the questions it
-/// shows, the outcome and the reasons.
-fn read(definition: &Definition, joint: &Joint) -> (bool, Vec<String>, String, BTreeSet<String>) {
+/// What one definition makes of a joint answer set, walked in its own order: the
+/// questions it asks (shown ones, up to the first whose answer it cannot take, where it
+/// stops) with whether it can give their answer; and if it never stops, the outcome and
+/// reasons.
+struct Reading {
+    asked: BTreeMap<String, bool>,
+    result: Option<(String, BTreeSet<String>)>,
+}
+
+fn read(definition: &Definition, joint: &Joint) -> Reading {
     let mut answers = Answers::new(definition);
+    let mut givable = BTreeMap::new();
     for question in &definition.questions {
         let wanted = &joint[&question.id];
         let options: Vec<&str> = wanted.iter().map(String::as_str).collect();
         // An answer the definition cannot give (an option it lacks, several for one
         // answer, an exclusive option with others) leaves the question unanswered.
-        let kept = answers.set(&question.id, &options).is_ok()
+        let kept = !options.is_empty()
+            && answers.set(&question.id, &options).is_ok()
             && answers.chosen(&question.id).unwrap().len() == options.len();
         if !kept {
             answers.set::<&str>(&question.id, &[]).unwrap();
         }
+        givable.insert(question.id.clone(), kept);
     }
     let evaluation = answers.evaluate();
-    let visible = evaluation.visible.iter().map(|q| q.to_string()).collect();
-    let outcome = evaluation.outcome.unwrap_or_default().to_string();
+    let mut asked = BTreeMap::new();
+    for question in &evaluation.visible {
+        let can = givable[*question];
+        asked.insert(question.to_string(), can);
+        if !can {
+            return Reading {
+                asked,
+                result: None,
+            };
+        }
+    }
+    let outcome = evaluation.outcome.unwrap().to_string();
     let reasons = evaluation.reasons.iter().map(|r| r.to_string()).collect();
-    (evaluation.is_complete(), visible, outcome, reasons)
+    Reading {
+        asked,
+        result: Some((outcome, reasons)),
+    }
+}
+
+/// Whether a joint answer set is one: it answers exactly the questions some version asks,
+/// each with an answer a version asking it can give, and some version takes it.
+fn is_answer_set(joint: &Joint, readings: &[Reading; 2]) -> bool {
+    let fits = joint.iter().all(|(question, chosen)| {
+        let mut asking = readings.iter().filter_map(|r| r.asked.get(question));
+        match chosen.is_empty() {
+            true => asking.next().is_none(),
+            false => asking.any(|&can| can),
+        }
+    });
+    fits && readings.iter().any(|r| r.result.is_some())
 }
 
 fn brute_force(old: &Definition, new: &Definition) -> (Changes, u128) {
@@ -64,18 +100,9 @@ fn brute_force(old: &Definition, new: &Definition) -> (Changes, u128) {
                 (id.to_string(), chosen.collect())
             })
             .collect();
-        let [before, after] = [old, new].map(|d| read(d, &joint));
-        let answered_are_shown = (joint.iter().filter(|(_, chosen)| !chosen.is_empty()))
-            .all(|(q, _)| {
-                [&before, &after]
-                    .iter()
-                    .any(|(takes, visible, ..)| *takes && visible.contains(q))
-            });
-        if (before.0 || after.0) && answered_are_shown {
-            let result = |(takes, _, outcome, reasons): &(bool, Vec<String>, String, BTreeSet<String>)| {
-                takes.then(|| (outcome.clone(), reasons.clone()))
-            };
-            let (from, to) = (result(&before), result(&after));
+        let readings = [old, new].map(|d| read(d, &joint));
+        if is_answer_set(&joint, &readings) {
+            let [from, to] = readings.map(|r| r.result);
             if from.is_some() && from == to {
                 unchanged += 1;
             } else {
@@ -123,10 +150,7 @@ fn assert_examples_fit(old: &Definition, new: &Definition, diff: &Diff) {
             for (question, options) in example {
                 joint.insert(question.clone(), options.iter().cloned().collect());
             }
-            let [from, to] = [old, new].map(|d| {
-                let (takes, _, outcome, _) = read(d, &joint);
-                takes.then_some(outcome)
-            });
+            let [from, to] = [old, new].map(|d| read(d, &joint).result.map(|(o, _)| o));
             assert_eq!((&from, &to), (&change.from, &change.to), "{example:?}");
         }
     }
