@@ -46,6 +46,17 @@ fn read(out: &tempfile::TempDir, file: &str) -> String {
         .unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
+/// The `section[data-outcome]` element for `outcome` in the self-check page, tags included.
+fn outcome_section<'a>(html: &'a str, outcome: &str) -> &'a str {
+    let marker = format!("data-outcome=\"{outcome}\"");
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("outcome {outcome} is not on the page"));
+    let start = html[..at].rfind("<section").unwrap();
+    let end = start + html[start..].find("</section>").unwrap();
+    &html[start..end]
+}
+
 fn tree(out: &tempfile::TempDir) -> Vec<String> {
     let public = out.path().join("public");
     let mut files: Vec<String> = walkdir::WalkDir::new(&public)
@@ -257,21 +268,48 @@ fn the_real_site_builds_with_titles_and_descriptions() {
 }
 
 #[test]
-fn the_real_site_has_the_six_outcomes_and_its_helplines_from_site_yaml() {
+fn the_real_site_has_the_seven_outcomes_and_its_helplines_from_site_yaml() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let (out, _) = build(root, "2026-11-28", &[]);
     let selfcheck = read(&out, "self-check/questions/index.html");
     for outcome in [
         "emergency",
         "stalking-urgent",
+        "serious-risk",
         "stalking",
         "unsure",
         "not-yet-repeated",
         "no-signs",
     ] {
+        let section = outcome_section(&selfcheck, outcome);
+        // The section's first child: the 999 line, except in `emergency`, whose title is
+        // "Call 999 now".
+        let first = section[section.find('>').unwrap() + 1..].trim_start();
+        if outcome == "emergency" {
+            assert!(first.starts_with("<h2"), "{outcome} opens with {first:.80}");
+        } else {
+            assert!(
+                first.starts_with("<div class=\"selfcheck-opening\""),
+                "{outcome} opens with {first:.80}"
+            );
+            let opening = &first[..first.find("</div>").unwrap()];
+            for needed in ["999", "55", "18000", "emergencySMS", "landline"] {
+                assert!(
+                    opening.contains(needed),
+                    "{outcome}'s 999 line has no {needed}"
+                );
+            }
+        }
         assert!(
-            selfcheck.contains(&format!("data-outcome=\"{outcome}\"")),
-            "outcome {outcome} is on the page"
+            section.contains("0800 1111"),
+            "{outcome} does not mention Childline"
+        );
+        let urgent =
+            section.starts_with("<section class=\"selfcheck-outcome selfcheck-outcome-urgent\"");
+        assert_eq!(
+            urgent,
+            ["emergency", "stalking-urgent", "serious-risk"].contains(&outcome),
+            "{outcome} is drawn as urgent: {urgent}"
         );
     }
     for question in [
@@ -382,4 +420,230 @@ fn the_real_site_checks_without_compiling_the_engine() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("(checked, nothing written)"), "{stdout}");
+}
+
+/// The real self-check, loaded and checked once, as `site-builder selfcheck` loads it.
+fn real_selfcheck() -> site_builder::selfcheck::Loaded {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    site_builder::selfcheck::load(
+        &root.join("content"),
+        Path::new("self-check/questions.yaml"),
+    )
+    .unwrap_or_else(|problems| panic!("{problems:?}"))
+}
+
+/// The outcome of a complete answer set, written `question=option,option;...`.
+fn outcome_of(definition: &selfcheck_engine::Definition, answers: &str) -> String {
+    let evaluation = selfcheck_engine::Answers::parse(definition, answers)
+        .unwrap_or_else(|e| panic!("{answers}: {e}"))
+        .evaluate();
+    assert!(
+        evaluation.is_complete(),
+        "{answers}: `{}` is shown but not answered",
+        evaluation.next.unwrap_or_default()
+    );
+    evaluation.outcome.unwrap().to_string()
+}
+
+/// Answer sets written from the rules of issue 9, not taken from questions.yaml's examples.
+/// The rules: `emergency` when in danger now; then `stalking-urgent` for the pattern
+/// (behaviours, twice or more, wanted to stop) with risk (fear, a risk sign, or not sure
+/// about danger); `serious-risk` for risk alone; `stalking` for the pattern alone; `unsure`
+/// for a "not sure", or "once" with two or more behaviours or with monitoring;
+/// `not-yet-repeated` for once; and `no-signs` for the rest.
+const RULES: &[(&str, &str)] = &[
+    ("emergency", "danger=yes"),
+    (
+        "emergency",
+        "danger=yes;behaviours=watching;occasions=once;fear=no;risk=none",
+    ),
+    // Risk, with the pattern.
+    (
+        "stalking-urgent",
+        "danger=no;behaviours=loitering,watching;occasions=twice-or-more;unwanted=yes;\
+         fear=no;risk=damage;relationship=unknown",
+    ),
+    (
+        "stalking-urgent",
+        "danger=not-sure;behaviours=publishing;occasions=twice-or-more;unwanted=yes;\
+         fear=no;risk=none;relationship=known",
+    ),
+    // Risk, without the pattern: never reassurance.
+    (
+        "serious-risk",
+        "danger=no;behaviours=following;occasions=twice-or-more;unwanted=no;fear=yes;\
+         risk=threats;relationship=ex-partner",
+    ),
+    (
+        "serious-risk",
+        "danger=no;behaviours=none;fear=no;risk=threats",
+    ),
+    (
+        "serious-risk",
+        "danger=no;behaviours=none;fear=yes;risk=none",
+    ),
+    (
+        "serious-risk",
+        "danger=not-sure;behaviours=none;fear=no;risk=none",
+    ),
+    (
+        "serious-risk",
+        "danger=not-sure;behaviours=contact;occasions=once;unwanted=yes;fear=no;risk=none;\
+         relationship=stranger",
+    ),
+    (
+        "serious-risk",
+        "danger=no;behaviours=monitoring;occasions=twice-or-more;unwanted=no;fear=no;\
+         risk=violence;relationship=partner",
+    ),
+    (
+        "serious-risk",
+        "danger=no;behaviours=property;occasions=not-sure;unwanted=not-sure;fear=no;\
+         risk=escalating;relationship=family",
+    ),
+    (
+        "serious-risk",
+        "danger=no;behaviours=following,contact,loitering,watching,property;occasions=once;\
+         unwanted=yes;fear=no;risk=visits-often;relationship=known",
+    ),
+    // The pattern, without risk.
+    (
+        "stalking",
+        "danger=no;behaviours=through-others;occasions=twice-or-more;unwanted=yes;fear=not-sure;\
+         risk=none;relationship=family",
+    ),
+    // Not sure, or a "once" that the other answers put in doubt.
+    (
+        "unsure",
+        "danger=no;behaviours=following,contact,loitering,watching,property;occasions=once;\
+         unwanted=yes;fear=no;risk=none;relationship=known",
+    ),
+    (
+        "unsure",
+        "danger=no;behaviours=monitoring;occasions=once;unwanted=yes;fear=no;risk=none;\
+         relationship=stranger",
+    ),
+    (
+        "unsure",
+        "danger=no;behaviours=publishing,through-others;occasions=once;unwanted=no;fear=no;\
+         risk=none;relationship=unknown",
+    ),
+    (
+        "unsure",
+        "danger=no;behaviours=contact;occasions=twice-or-more;unwanted=not-sure;fear=no;\
+         risk=none;relationship=ex-partner",
+    ),
+    (
+        "unsure",
+        "danger=no;behaviours=watching;occasions=not-sure;unwanted=no;fear=not-sure;risk=none;\
+         relationship=stranger",
+    ),
+    // Once, one kind of behaviour, no risk.
+    (
+        "not-yet-repeated",
+        "danger=no;behaviours=loitering;occasions=once;unwanted=yes;fear=not-sure;risk=none;\
+         relationship=known",
+    ),
+    // Nothing the check looks for.
+    (
+        "no-signs",
+        "danger=no;behaviours=none;fear=not-sure;risk=none",
+    ),
+    (
+        "no-signs",
+        "danger=no;behaviours=following;occasions=twice-or-more;unwanted=no;fear=no;risk=none;\
+         relationship=ex-partner",
+    ),
+];
+
+#[test]
+fn the_real_self_check_follows_the_rules_for_answer_sets_it_was_not_written_with() {
+    let loaded = real_selfcheck();
+    let wrong: Vec<String> = RULES
+        .iter()
+        .map(|&(expect, answers)| (expect, answers, outcome_of(&loaded.definition, answers)))
+        .filter(|(expect, _, given)| expect != given)
+        .map(|(expect, answers, given)| format!("{answers}: expected {expect}, got {given}"))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Over a grid of answers: any sign of risk, or doubt about danger, gives an outcome that
+/// says "contact the police today", whatever else was answered; no other answers do; and
+/// who is doing it never changes the outcome.
+#[test]
+fn in_the_real_self_check_risk_always_means_contact_the_police_today() {
+    let loaded = real_selfcheck();
+    // What follows the behaviours: nothing after "None of these", else how often and
+    // whether it is wanted.
+    let mut after_behaviours = vec![("none", String::new())];
+    for behaviour in ["following", "monitoring", "contact,through-others"] {
+        for occasions in ["once", "twice-or-more", "not-sure"] {
+            for unwanted in ["yes", "no", "not-sure"] {
+                after_behaviours.push((
+                    behaviour,
+                    format!("occasions={occasions};unwanted={unwanted};"),
+                ));
+            }
+        }
+    }
+    let mut checked = 0;
+    for danger in ["no", "not-sure"] {
+        for (behaviour, middle) in &after_behaviours {
+            for fear in ["yes", "no", "not-sure"] {
+                for risk in ["none", "threats", "escalating", "violence,damage"] {
+                    let risky = danger == "not-sure" || fear == "yes" || risk != "none";
+                    let base = format!(
+                        "danger={danger};behaviours={behaviour};{middle}fear={fear};risk={risk}"
+                    );
+                    let relationships: &[&str] = if *behaviour == "none" {
+                        &[""] // not asked after "None of these"
+                    } else {
+                        &[
+                            ";relationship=partner",
+                            ";relationship=ex-partner",
+                            ";relationship=stranger",
+                        ]
+                    };
+                    let mut outcomes = Vec::new();
+                    for relationship in relationships {
+                        let answers = format!("{base}{relationship}");
+                        let outcome = outcome_of(&loaded.definition, &answers);
+                        let police_today =
+                            ["stalking-urgent", "serious-risk"].contains(&outcome.as_str());
+                        assert_eq!(police_today, risky, "{answers} gives {outcome}");
+                        outcomes.push(outcome);
+                        checked += 1;
+                    }
+                    outcomes.dedup();
+                    assert_eq!(
+                        outcomes.len(),
+                        1,
+                        "{base}: the relationship changed the outcome: {outcomes:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 2 * (1 + 3 * 27) * 3 * 4, "answer sets checked");
+}
+
+#[test]
+fn the_cli_gives_serious_risk_where_the_old_check_said_no_signs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let output = run(&[
+        "selfcheck",
+        "--root",
+        root.to_str().unwrap(),
+        "--answers",
+        r#"{"danger":"no","behaviours":["following","watching"],"occasions":"twice-or-more","unwanted":"no","fear":"yes","risk":["threats","violence"],"relationship":"ex-partner"}"#,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["outcome"], "serious-risk", "{result}");
+    assert_eq!(result["complete"], true, "{result}");
 }

@@ -98,19 +98,20 @@ async function start() {
     for (const set of sets) set.hidden = set.dataset.question !== id;
     $("[data-intro]").hidden = id !== ids[0];
     for (const back of backs) back.hidden = id === ids[0];
-    let heading;
+    let start; // where focus, and so a screen reader's reading, starts
     if (id) {
       count(state);
-      heading = $("legend", byId(id));
+      start = $("legend", byId(id));
     } else {
       for (const section of $$("[data-outcome]")) section.hidden = section.dataset.outcome !== state.outcome;
       const reasons = list(state.reasons);
       for (const item of $$("[data-reason]")) item.hidden = !reasons.includes(item.dataset.reason);
       $("[data-reasons]").hidden = !reasons.length;
-      heading = $(`[data-outcome="${state.outcome}"] h2`);
+      // The outcome itself, so reading starts at its first line (the 999 line), not its h2.
+      start = $(`[data-outcome="${state.outcome}"]`);
     }
     if (quiet) return;
-    heading.focus();
+    start.focus();
     announce(id ? progress.textContent : text.resultText);
   }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser test suite, on the site already built into public/ (or into $SITE_DIR).
 # Installs what it needs on a fresh Debian machine, as root: Debian's Chromium with fonts,
-# and playwright-core and axe-core at the versions in package-lock.json.
+# and playwright-core, axe-core and yaml at the versions in package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,8 +23,8 @@ if [ ! -x /usr/bin/chromium ]; then
   # Fonts are only recommended; without them pages render, and reflow, with no real text.
   apt_install chromium fonts-liberation fonts-dejavu-core
 fi
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
-  echo "Installing playwright-core and axe-core..."
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/yaml ]; then
+  echo "Installing playwright-core, axe-core and yaml..."
   npm ci --no-audit --no-fund
 fi
 

@@ -7,6 +7,8 @@
 //! - prove: [`Definition::validate`] enumerates the answer paths conditions can tell apart:
 //!   every outcome and reason is reachable and every path gives an outcome;
 //! - test: [`Definition::check_examples`] runs the editors' [`Example`]s;
+//! - compare: [`Definition::diff`] lists every answer set whose outcome or reasons differ
+//!   between two versions, for sign-off;
 //! - ship: [`Definition::encode`] writes the compact form the browser's [`Engine`] reads;
 //! - run: [`Answers`] (with the exclusive-option rule) and [`Answers::evaluate`], giving an
 //!   [`Evaluation`]: visible questions, next question, progress, outcome and reasons.
@@ -39,8 +41,11 @@ mod evaluation;
 mod option_set;
 mod wire;
 
+#[cfg(test)]
+mod arbitrary;
 build_time! {
     mod coverage;
+    mod diff;
     mod example;
     mod problem;
     mod spec;
@@ -62,8 +67,13 @@ build_time! {
 
 // Checking a definition.
 build_time! {
-    pub use coverage::PATH_LIMIT;
+    pub use coverage::WORK_BUDGET;
     pub use example::Example;
+}
+
+// Comparing two versions.
+build_time! {
+    pub use diff::{Change, Diff, EXAMPLES};
     pub use problem::{Field, Problem, Site};
 }
 

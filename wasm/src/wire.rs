@@ -31,8 +31,10 @@ impl Definition {
     /// form, tokens separated by spaces: `&` (and), `|` (or), `!` (not), each followed by its
     /// operands, or a test `<question><op><argument>`, where question and option are indices
     /// and a list is a hexadecimal bit set of option indices: `=o` is, `~o` is not, `i<set>`
-    /// in, `ho` has, `a` has any, `y<set>` has any of, `l<set>` has all of. For example
-    /// `& 1a ! 0=0` is `behaviours has any and not danger = yes`.
+    /// in, `ho` has, `a` has any, `y<set>` has any of, `l<set>` has all of, `n<count>` has
+    /// at least (in decimal) and `n<count>.<set>` has at least of. For example `& 1a ! 0=0`
+    /// is `behaviours has any and not danger = yes`, and `1n2.3` is `behaviours has at
+    /// least 2 of` its first two options.
     pub fn encode(&self) -> String {
         let mut out = String::new();
         for question in &self.questions {
@@ -188,22 +190,31 @@ fn decode_test(token: &str, questions: &[Question]) -> Result<Test, &'static str
     let op = chars.next();
     let argument = chars.as_str();
     let all = q.all_options();
-    let index = || match argument.parse::<usize>() {
+    let index = |text: &str| match text.parse::<usize>() {
         Ok(i) if i < q.options.len() => Ok(i),
         _ => Err(BAD),
     };
-    let set = || match u64::from_str_radix(argument, 16).map(OptionSet::from_bits) {
+    let set = |text: &str| match u64::from_str_radix(text, 16).map(OptionSet::from_bits) {
         Ok(set) if !set.is_empty() && all.contains_all(set) => Ok(set),
         _ => Err(BAD),
     };
+    // A count of 0 would hold for an unanswered question, which no test may.
+    let count = |text: &str| match text.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(BAD),
+    };
     let check = match (q.kind, op) {
-        (Kind::One, Some('=')) => Check::Is(index()?),
-        (Kind::One, Some('~')) => Check::IsNot(index()?),
-        (Kind::One, Some('i')) => Check::In(set()?),
-        (Kind::Many, Some('h')) => Check::Has(index()?),
+        (Kind::One, Some('=')) => Check::Is(index(argument)?),
+        (Kind::One, Some('~')) => Check::IsNot(index(argument)?),
+        (Kind::One, Some('i')) => Check::In(set(argument)?),
+        (Kind::Many, Some('h')) => Check::Has(index(argument)?),
         (Kind::Many, Some('a')) if argument.is_empty() => Check::HasAny,
-        (Kind::Many, Some('y')) => Check::HasAnyOf(set()?),
-        (Kind::Many, Some('l')) => Check::HasAllOf(set()?),
+        (Kind::Many, Some('y')) => Check::HasAnyOf(set(argument)?),
+        (Kind::Many, Some('l')) => Check::HasAllOf(set(argument)?),
+        (Kind::Many, Some('n')) => match argument.split_once(is('.')) {
+            Some((n, options)) => Check::HasAtLeastOf(count(n)?, set(options)?),
+            None => Check::HasAtLeast(count(argument)?),
+        },
         _ => return Err(BAD),
     };
     Ok(Test { question, check })
@@ -241,6 +252,8 @@ fn encode_expr(out: &mut String, expr: &Expr) {
                 Check::HasAny => write!(out, " {question}a"),
                 Check::HasAnyOf(set) => write!(out, " {question}y{:x}", set.bits()),
                 Check::HasAllOf(set) => write!(out, " {question}l{:x}", set.bits()),
+                Check::HasAtLeast(n) => write!(out, " {question}n{n}"),
+                Check::HasAtLeastOf(n, set) => write!(out, " {question}n{n}.{:x}", set.bits()),
             };
         }
     }

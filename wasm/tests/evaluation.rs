@@ -194,3 +194,54 @@ fn empty_answers_leave_a_question_unanswered() {
     assert_eq!(answers.to_string(), "");
     assert_eq!(answers.evaluate().next, Some("danger"));
 }
+
+#[test]
+fn counts_count_chosen_options_natively_and_in_the_browser() {
+    let mut spec = fixture::spec();
+    spec.reasons = vec![
+        fixture::reason("two-behaviours", "behaviours has at least 2"),
+        fixture::reason(
+            "two-risks",
+            "risk has at least 2 of [threats, violence, damage]",
+        ),
+        fixture::reason("not-two", "not behaviours has at least 2"),
+    ];
+    let definition = selfcheck_engine::Definition::from_spec(&spec).unwrap();
+    let shown: Vec<String> = (definition.reasons().iter())
+        .map(|r| r.when.display(&definition).to_string())
+        .collect();
+    assert_eq!(
+        shown[1],
+        "risk has at least 2 of [threats, violence, damage]"
+    );
+    let engine = selfcheck_engine::Engine::new(&definition.encode()).unwrap();
+    let start = "danger=no;occasions=once;unwanted=no;fear=no;relationship=known";
+    for (answers, reasons) in [
+        (
+            "behaviours=following;risk=threats,others-targeted",
+            "not-two",
+        ),
+        (
+            "behaviours=following,contact;risk=threats,damage",
+            "two-behaviours,two-risks",
+        ),
+        ("behaviours=none;risk=none", "not-two"),
+        (
+            "behaviours=contact;risk=threats,violence,damage",
+            "two-risks,not-two",
+        ),
+        // "None of these" stands alone, so it counts nothing (and hides `risk`).
+        ("behaviours=none,contact;risk=threats,violence", "not-two"),
+    ] {
+        let text = format!("{start};{answers}");
+        let evaluation = evaluate(&definition, &text);
+        assert_eq!(evaluation.reasons.join(","), reasons, "{answers}");
+        let browser = engine.evaluate(&text).unwrap();
+        assert!(
+            browser.ends_with(&format!(";reasons={reasons}")),
+            "{browser}"
+        );
+    }
+    // Unanswered counts nothing, so `not` of a count holds.
+    assert_eq!(evaluate(&definition, "danger=yes").reasons, ["not-two"]);
+}

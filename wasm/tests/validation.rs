@@ -4,7 +4,7 @@
 mod fixture;
 
 use fixture::{outcome, question, reason};
-use selfcheck_engine::{Definition, Field, Kind, Problem, Site, Spec};
+use selfcheck_engine::{Choice, Definition, Field, Kind, Problem, Site, Spec};
 
 /// Each problem in its terse form: `site@offset: message (help: ..)`.
 fn problems(spec: &Spec) -> Vec<String> {
@@ -150,14 +150,68 @@ fn an_outcome_whose_condition_never_holds_is_unreachable() {
     );
 }
 
+/// One many-answer question whose options are all named, and `reasons` reasons of 60
+/// tests each: the shape that once took half a minute to check.
+fn time_bomb(options: usize, reasons: usize) -> Spec {
+    let ids: Vec<String> = (0..options).map(|i| format!("b{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let reasons = (0..reasons)
+        .map(|r| {
+            let tests: Vec<String> = (0..60)
+                .map(|k| format!("behaviours has b{}", (r + k) % options))
+                .collect();
+            reason(&format!("r{r}"), &tests.join(" or "))
+        })
+        .collect();
+    Spec {
+        questions: vec![
+            question("danger", Kind::One, &["yes", "no"], None),
+            question("behaviours", Kind::Many, &ids, Some("danger = no")),
+        ],
+        outcomes: vec![
+            outcome("emergency", Some("danger = yes")),
+            outcome("end", None),
+        ],
+        reasons,
+    }
+}
+
 #[test]
-fn a_space_too_large_to_enumerate_is_reported_with_its_size() {
+fn work_is_counted_in_tests_so_many_long_conditions_are_too_large() {
+    // 4,096 answers to `behaviours`, each evaluating 50 × 60 tests: about 12 million.
+    let definition = Definition::from_spec(&time_bomb(12, 50)).unwrap();
+    assert_eq!(
+        (definition.validate_within(1_000_000).iter())
+            .map(Problem::to_string)
+            .collect::<Vec<_>>(),
+        ["definition: the self-check is too large to check: up to 8,190 answer paths (`behaviours`: 4,095 answer classes × `danger`: 2) and 50 reasons, with 3,002 tests in the conditions (help: name fewer options in conditions, or hide more questions with `show_if`)"]
+    );
+    assert_eq!(definition.validate_within(20_000_000), []);
+}
+
+#[test]
+fn a_question_with_more_classes_than_the_budget_is_refused_before_walking() {
+    let definition = Definition::from_spec(&time_bomb(40, 1)).unwrap();
+    let problems = definition.validate();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.starts_with(
+            "the self-check is too large to check: up to 2,199,023,255,550 answer paths (`behaviours`: 1,099,511,627,775 answer classes × `danger`: 2)"
+        ),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn many_paths_with_cheap_conditions_are_not_too_large() {
     let options = ["a", "b", "c", "d", "e"];
-    let questions: Vec<_> = (0..10)
+    let questions: Vec<_> = (0..8)
         .map(|i| question(&format!("q{i}"), Kind::One, &options, None))
         .collect();
-    // Naming every option makes every answer distinguishable: 5^10 paths.
-    let reasons = (0..10)
+    // Naming every option makes every answer distinguishable: 5^8 paths, each deciding
+    // only the reason on its last question.
+    let reasons = (0..8)
         .map(|i| reason(&format!("r{i}"), &format!("q{i} in [a, b, c, d, e]")))
         .collect();
     let spec = Spec {
@@ -165,17 +219,97 @@ fn a_space_too_large_to_enumerate_is_reported_with_its_size() {
         outcomes: vec![outcome("end", None)],
         reasons,
     };
-    let problems = Definition::from_spec(&spec).unwrap().validate();
-    assert_eq!(
-        problems.iter().map(Problem::to_string).collect::<Vec<_>>(),
-        ["definition: the self-check has too many answer paths to check: more than 2000000 (up to 9765625) (help: name fewer options in conditions, or hide more questions with `show_if`)"]
-    );
+    assert_eq!(Definition::from_spec(&spec).unwrap().validate(), []);
 
     let many = Spec {
         questions: vec![question("q", Kind::Many, &["a"; 0], None)],
         ..Spec::default()
     };
     assert!(Definition::from_spec(&many).is_err());
+}
+
+#[test]
+fn a_questionnaire_with_counts_like_the_real_one_checks_well_within_the_budget() {
+    let mut spec = fixture::spec();
+    let option = |id: &str| Choice {
+        id: id.into(),
+        exclusive: false,
+    };
+    // Eight behaviours and six risks besides "none".
+    spec.questions[1].options.insert(7, option("extra"));
+    spec.questions[5].options.insert(5, option("weapons"));
+    let pattern = "(behaviours has at least 2 or occasions = twice-or-more) and unwanted = yes";
+    spec.outcomes[1].when = Some(format!("{pattern} and (fear = yes or risk has at least 1 of [threats, violence, weapons] or risk has at least 3)"));
+    spec.outcomes[2].when = Some(pattern.into());
+    let each = |q: &str, options: &[&str]| -> Vec<_> {
+        options
+            .iter()
+            .map(|o| {
+                let test = if q == "behaviours" || q == "risk" {
+                    format!("{q} has {o}")
+                } else {
+                    format!("{q} = {o}")
+                };
+                reason(&format!("{q}-is-{o}"), &test)
+            })
+            .collect()
+    };
+    let behaviours = [
+        "following",
+        "contact",
+        "publishing",
+        "monitoring",
+        "loitering",
+        "property",
+        "watching",
+        "extra",
+        "none",
+    ];
+    let risks = [
+        "threats",
+        "violence",
+        "others-targeted",
+        "visits-often",
+        "damage",
+        "weapons",
+        "none",
+    ];
+    spec.reasons.extend(each("behaviours", &behaviours));
+    spec.reasons.extend(each("risk", &risks));
+    spec.reasons.extend(each("fear", &["yes", "not-sure"]));
+    spec.reasons
+        .extend(each("occasions", &["once", "twice-or-more", "not-sure"]));
+    spec.reasons
+        .extend(each("unwanted", &["yes", "no", "not-sure"]));
+    spec.reasons.extend(each(
+        "relationship",
+        &["partner", "ex-partner", "known", "stranger"],
+    ));
+    spec.reasons.extend([
+        reason("two-behaviours", "behaviours has at least 2"),
+        reason(
+            "three-behaviours",
+            "behaviours has at least 3 and not fear = yes",
+        ),
+        reason(
+            "risks",
+            "risk has at least 2 of [threats, violence, weapons, damage]",
+        ),
+        reason(
+            "close-and-fear",
+            "relationship in [partner, ex-partner] and fear = yes",
+        ),
+        reason(
+            "pattern-close",
+            &format!("{pattern} and relationship in [partner, ex-partner]"),
+        ),
+    ]);
+    assert!(spec.reasons.len() >= 40);
+    let definition = Definition::from_spec(&spec).unwrap();
+    assert_eq!(
+        definition.validate_within(selfcheck_engine::WORK_BUDGET / 5),
+        []
+    );
 }
 
 #[test]
@@ -201,7 +335,8 @@ fn show_if_prunes_the_space_below_the_bound() {
         reasons,
     };
     let definition = Definition::from_spec(&spec).unwrap();
-    assert_eq!(definition.validate_within(1_000), []);
+    // Unpruned, the 5^10 paths would need billions.
+    assert_eq!(definition.validate_within(10_000), []);
 }
 
 #[test]

@@ -12,6 +12,17 @@ fn the_definition_round_trips() {
     assert!(encoded.starts_with("q danger 1 yes,no\nq behaviours * following,contact,"));
     assert!(encoded.contains("\no stalking-urgent & & & 1a 2=1 3=0 | 4=0 5a\n",));
     assert!(encoded.contains("\nr close 6i3\n"));
+
+    let mut spec = fixture::spec();
+    spec.reasons[0].when =
+        "behaviours has at least 2 or risk has at least 2 of [threats, damage]".into();
+    let counted = Definition::from_spec(&spec).unwrap();
+    let encoded = counted.encode();
+    assert!(
+        encoded.contains("\nr in-danger | 1n2 5n2.11\n"),
+        "{encoded}"
+    );
+    assert_eq!(Definition::decode(&encoded).unwrap(), counted);
 }
 
 #[test]
@@ -30,6 +41,10 @@ fn a_damaged_definition_is_an_error_not_a_panic() {
         format!("o end\nr deep {}0=0\n", "! ".repeat(100_000)),
         "q é 1 a".into(),
         "q a 1 a 0é".into(),
+        encoded.replace("6i3", "1n0"), // a count that holds when unanswered
+        encoded.replace("6i3", "1n2.0"), // an empty list
+        encoded.replace("6i3", "1n"),
+        encoded.replace("6i3", "6n1"), // a count on a one-answer question
     ];
     for text in &broken {
         assert!(

@@ -1,28 +1,58 @@
-//! `site-builder selfcheck --answers JSON`: try an answer set against the self-check, as
-//! the browser would, and print the result as JSON.
+//! `site-builder selfcheck`: try an answer set against the self-check, as the browser
+//! would (`--answers JSON`), or compare two versions of it for sign-off (`diff OLD [NEW]`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use site_builder::{config, selfcheck, Diagnostic, Error};
-
-use selfcheck_engine::Answers;
+use site_builder::{config, selfcheck, Error};
 
 #[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The folder holding content/ and templates/
     #[arg(long, default_value = ".")]
     root: PathBuf,
     /// The answers, as JSON: {"danger": "no", "behaviours": ["following", "contact"]}
-    #[arg(long, value_name = "JSON")]
-    answers: String,
+    #[arg(long, value_name = "JSON", required = true)]
+    answers: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+enum Command {
+    /// List every answer set whose outcome or reasons differ between two versions
+    ///
+    /// Both versions are parsed and type-checked; examples and reachability are not
+    /// required, so a draft can be compared. Exits with 0 whenever both are valid.
+    Diff(DiffArgs),
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The version before: a file, a git revision (`HEAD~1`, `main`) of the site's
+    /// definition, or `REVISION:path`
+    old: String,
+    /// The version after, given the same ways [default: the site's definition]
+    new: Option<String>,
+    /// The folder holding content/
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Print the changes as JSON
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(args: Args, messages: super::Messages) -> ExitCode {
-    match evaluate(&args) {
-        Ok(result) => {
-            println!("{result}");
+    let printed = match (&args.command, &args.answers) {
+        (Some(Command::Diff(diff)), _) => compare(diff),
+        (None, Some(answers)) => evaluate(&args.root, answers).map(|result| result.to_string()),
+        (None, None) => unreachable!("clap requires --answers"),
+    };
+    match printed {
+        Ok(text) => {
+            println!("{}", text.trim_end());
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -32,8 +62,17 @@ pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     }
 }
 
-fn evaluate(args: &Args) -> Result<Value, Error> {
-    let content = args.root.join("content");
+fn compare(args: &DiffArgs) -> Result<String, Error> {
+    let comparison = selfcheck::compare(&args.root, &args.old, args.new.as_deref())?;
+    Ok(if args.json {
+        comparison.json()
+    } else {
+        comparison.report()
+    })
+}
+
+fn evaluate(root: &Path, answers_text: &str) -> Result<Value, Error> {
+    let content = root.join("content");
     let settings = config::load(&content, Path::new("content"))?;
     let Some(relative) = &settings.config.selfcheck else {
         let problem = settings
@@ -42,23 +81,7 @@ fn evaluate(args: &Args) -> Result<Value, Error> {
         return Err(Error::Problems(vec![problem]));
     };
     let loaded = selfcheck::load(&content, relative)?;
-    let input = answer_problem(&args.answers);
-    let answers: serde_json::Map<String, Value> = serde_json::from_str(&args.answers)
-        .map_err(|e| input(format!("the answers are not a JSON object: {e}")))?;
-    let mut set = Answers::new(&loaded.definition);
-    for (question, chosen) in &answers {
-        let options: Vec<&str> = match chosen {
-            Value::String(one) => vec![one.as_str()],
-            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
-            _ => {
-                return Err(input(format!(
-                    "the answer to `{question}` must be an option id or a list of them"
-                )))
-            }
-        };
-        set.set(question, &options)
-            .map_err(|e| input(e.to_string()))?;
-    }
+    let set = selfcheck::read_answers(&loaded.definition, answers_text).map_err(|d| vec![d])?;
     let evaluation = set.evaluate();
     let result = match evaluation.outcome {
         Some(outcome) if evaluation.is_complete() => json!({
@@ -74,12 +97,4 @@ fn evaluate(args: &Args) -> Result<Value, Error> {
         }),
     };
     Ok(result)
-}
-
-/// Problems with the `--answers` text itself, which is not a file.
-fn answer_problem(text: &str) -> impl Fn(String) -> Error + '_ {
-    move |message| {
-        let shown = format!("--answers '{text}'");
-        Error::Problems(vec![Diagnostic::new(shown, 1, 1, message)])
-    }
 }

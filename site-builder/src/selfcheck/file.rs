@@ -7,6 +7,13 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DefinitionFile {
+    /// Markdown shown first in every outcome that has `opening: true` (the default): the
+    /// same safety line everywhere, written once.
+    #[serde(default)]
+    pub opening: Option<String>,
+    /// Markdown shown last in every outcome.
+    #[serde(default)]
+    pub closing: Option<String>,
     pub questions: Vec<QuestionEntry>,
     pub outcomes: Vec<OutcomeEntry>,
     #[serde(default)]
@@ -55,8 +62,19 @@ pub struct OutcomeEntry {
     pub id: String,
     #[serde(default)]
     pub when: Option<String>,
+    /// The outcome tells the visitor to act now; the theme draws it as a warning.
+    #[serde(default)]
+    pub urgent: bool,
+    /// Whether the definition's `opening` comes first. On unless the outcome says
+    /// `opening: false`, so a new outcome gets the safety line without asking for it.
+    #[serde(default = "on")]
+    pub opening: bool,
     pub title: String,
     pub body: String,
+}
+
+fn on() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,6 +5,8 @@
 //! conditions, reachability by enumeration, the editors' examples), renders its text as
 //! HTML for the `selfcheck.html` template, and compiles the engine for the browser.
 
+mod answers;
+mod diff;
 mod file;
 mod locate;
 mod text;
@@ -26,6 +28,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::yaml::{self, Origin, Positions};
 
+pub use answers::read_answers;
+pub use diff::{compare, Comparison, Version};
 pub use file::{DefinitionFile, KindEntry};
 pub use text::Fragments;
 pub use wasm::{build_engine, EngineModule};
@@ -178,17 +182,30 @@ struct OptionView {
 }
 
 #[derive(Serialize)]
-struct TextView {
+struct OutcomeView {
     id: String,
     title: String,
+    html: String,
+    urgent: bool,
+    /// Whether the definition's opening (`SelfCheckView::opening`) comes first.
+    opening: bool,
+}
+
+#[derive(Serialize)]
+struct ReasonView {
+    id: String,
     html: String,
 }
 
 #[derive(Serialize)]
 struct SelfCheckView {
     questions: Vec<QuestionView>,
-    outcomes: Vec<TextView>,
-    reasons: Vec<TextView>,
+    /// Shown first in the outcomes that ask for it; empty when the definition has none.
+    opening: String,
+    /// Shown last in every outcome; empty when the definition has none.
+    closing: String,
+    outcomes: Vec<OutcomeView>,
+    reasons: Vec<ReasonView>,
     /// The compact definition the browser's engine reads.
     definition: String,
 }
@@ -281,10 +298,12 @@ fn render(
         .outcomes
         .iter()
         .enumerate()
-        .map(|(i, o)| TextView {
+        .map(|(i, o)| OutcomeView {
             id: o.id.clone(),
             title: o.title.clone(),
             html: text.block(&o.body, &format!("outcomes.{i}.body")),
+            urgent: o.urgent,
+            opening: o.opening,
         })
         .collect();
     let reasons = loaded
@@ -292,18 +311,26 @@ fn render(
         .reasons
         .iter()
         .enumerate()
-        .map(|(i, r)| TextView {
+        .map(|(i, r)| ReasonView {
             id: r.id.clone(),
-            title: String::new(),
             html: text.inline(&r.text, &format!("reasons.{i}.text")),
         })
         .collect();
+    let shared = |source: &Option<String>, key: &str| {
+        source
+            .as_deref()
+            .map_or_else(String::new, |s| text.block(s, key))
+    };
+    let opening = shared(&loaded.file.opening, "opening");
+    let closing = shared(&loaded.file.closing, "closing");
     let problems = text.problems.take();
     if !problems.is_empty() {
         return Err(problems);
     }
     let view = SelfCheckView {
         questions,
+        opening,
+        closing,
         outcomes,
         reasons,
         definition: loaded.definition.encode(),

@@ -1,55 +1,38 @@
 // Driving the self-check as a visitor would, through the markup it promises:
 // fieldset[data-question] per question, inputs named by question id with option ids as
-// values, [data-continue], [data-back] and [data-restart] buttons, and section[data-outcome]
-// with a focusable h2 for the result.
+// values, [data-continue], [data-back] and [data-restart] buttons, and a section[data-outcome]
+// per outcome, which takes focus when it is shown.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 import { SELFCHECK_PATH } from "./site.js";
 
-/** Answer sets in the order the questions come, one per outcome, from the site's examples. */
-export const PATHS = {
-  emergency: [["danger", ["yes"]]],
-  "stalking-urgent": [
-    ["danger", ["no"]],
-    ["behaviours", ["following", "loitering"]],
-    ["occasions", ["twice-or-more"]],
-    ["unwanted", ["yes"]],
-    ["fear", ["yes"]],
-    ["risk", ["none"]],
-    ["relationship", ["ex-partner"]],
-  ],
-  stalking: [
-    ["danger", ["no"]],
-    ["behaviours", ["contact"]],
-    ["occasions", ["twice-or-more"]],
-    ["unwanted", ["yes"]],
-    ["fear", ["no"]],
-    ["risk", ["none"]],
-    ["relationship", ["known"]],
-  ],
-  unsure: [
-    ["danger", ["no"]],
-    ["behaviours", ["contact"]],
-    ["occasions", ["not-sure"]],
-    ["unwanted", ["yes"]],
-    ["fear", ["no"]],
-    ["risk", ["none"]],
-    ["relationship", ["known"]],
-  ],
-  "not-yet-repeated": [
-    ["danger", ["no"]],
-    ["behaviours", ["following"]],
-    ["occasions", ["once"]],
-    ["unwanted", ["yes"]],
-    ["fear", ["no"]],
-    ["risk", ["none"]],
-    ["relationship", ["stranger"]],
-  ],
-  "no-signs": [
-    ["danger", ["no"]],
-    ["behaviours", ["none"]],
-  ],
-};
+const DEFINITION_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../content/self-check/questions.yaml",
+);
+
+/** This repository's self-check definition: content/self-check/questions.yaml. */
+const DEFINITION = parse(readFileSync(DEFINITION_FILE, "utf8"));
+
+/**
+ * One answer set per outcome, in the order the questions come: the first example that
+ * questions.yaml gives for each outcome, so the browser walks what the build checked.
+ * Each is a list of [question id, option ids], holding only the questions it answers.
+ */
+export const PATHS = Object.fromEntries(
+  DEFINITION.outcomes.map(({ id }) => {
+    const example = DEFINITION.examples.find((e) => e.expect === id);
+    assert.ok(example, `questions.yaml has no example for the outcome "${id}"`);
+    const steps = DEFINITION.questions
+      .filter((q) => q.id in example.answers)
+      .map((q) => [q.id, [example.answers[q.id]].flat().map(String)]);
+    return [id, steps];
+  }),
+);
 
 const MAX_TABS = 80;
 
@@ -110,7 +93,7 @@ export function focused(page) {
     return {
       tag: el.tagName.toLowerCase(),
       question: question && el.tagName === "LEGEND" ? question.dataset.question : null,
-      resultHeading: outcome && /^H[1-6]$/.test(el.tagName) ? outcome.dataset.outcome : null,
+      result: outcome && el === outcome ? outcome.dataset.outcome : null,
       name: el.getAttribute("name"),
       value: el.getAttribute("value"),
       type: el.getAttribute("type"),

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { newContext, watch } from "../lib/browser.js";
+import { axeViolations, newContext, watch } from "../lib/browser.js";
 import { exitUrl, stubExit } from "../lib/exit.js";
 import {
   PATHS,
@@ -56,8 +56,10 @@ describe("self-check, keyboard only", { concurrency: 2 }, () => {
         assert.equal(await currentOutcome(page), outcome);
         assert.equal(await currentQuestion(page), null, "a question is still shown with the result");
         const focus = await focused(page);
-        assert.equal(focus.resultHeading, outcome, `focus is not on the result heading: ${JSON.stringify(focus)}`);
+        assert.equal(focus.result, outcome, `focus is not on the result: ${JSON.stringify(focus)}`);
         assert.ok((await shownReasons(page)).length > 0, "the result gives no reasons");
+        await assertOpensSafely(page, outcome);
+        assert.deepEqual(await axeViolations(page), [], `accessibility problems in "${outcome}"`);
 
         assert.equal(page.url(), url, "the address changed during the self-check");
         assert.equal(await page.evaluate(() => history.length), historyLength, "the self-check added history entries");
@@ -69,24 +71,130 @@ describe("self-check, keyboard only", { concurrency: 2 }, () => {
   }
 });
 
+// Outcomes that tell the visitor to contact the police today, as issue 9 names them.
+const URGENT = ["emergency", "stalking-urgent", "serious-risk"];
+
+/**
+ * The outcome shown opens with the 999 line before anything else (the emergency outcome
+ * with its "Call 999" title instead); urgent outcomes give 999 and 101 before any
+ * explanation; every outcome mentions Childline.
+ */
+async function assertOpensSafely(page, outcome) {
+  const section = page.locator(`[data-selfcheck] [data-outcome="${outcome}"]`);
+  const { first, all, lead } = await section.evaluate((el) => {
+    const visible = [...el.children].filter((child) => child.checkVisibility());
+    const body = el.querySelector(".selfcheck-outcome-body");
+    return {
+      first: { tag: visible[0].tagName, text: visible[0].innerText.trim() },
+      all: el.innerText.trim(),
+      lead: body.firstElementChild.innerText,
+    };
+  });
+  assert.ok(all.startsWith(first.text), `"${outcome}" shows something before its first child`);
+  if (outcome === "emergency") {
+    assert.equal(first.tag, "H2", `"${outcome}" does not open with its title`);
+    assert.match(first.text, /999/, `"${outcome}" does not open with 999`);
+  } else {
+    assert.notEqual(first.tag, "H2", `"${outcome}" opens with its title, not the 999 line`);
+    for (const needed of [/^In danger now\? Call 999\./, /55/, /where you are/, /yes or no/, /landline/, /18000/, /emergencySMS/]) {
+      assert.match(first.text, needed, `the 999 line of "${outcome}" does not say ${needed}`);
+    }
+  }
+  if (URGENT.includes(outcome)) {
+    assert.match(lead, /999/, `"${outcome}" does not give 999 before its explanation: ${lead}`);
+    assert.match(lead, /101/, `"${outcome}" does not give 101 before its explanation: ${lead}`);
+  }
+  assert.match(all, /Childline[^.]*0800 1111/, `"${outcome}" does not mention Childline`);
+}
+
 describe("self-check", { concurrency: 2 }, () => {
   it("Back returns to the previous question with its answer, and to the last one from the result", () =>
     withPage(async (page) => {
       await openSelfCheck(page, site.url);
       await answerAndContinue(page, "danger", ["no"]);
       await answerAndContinue(page, "behaviours", ["none"]);
+      await answerAndContinue(page, "fear", ["no"]);
+      await answerAndContinue(page, "risk", ["none"]);
       assert.equal(await currentOutcome(page), "no-signs");
 
       await pressButtonWithKeyboard(page, "back");
       assert.equal(await currentOutcome(page), null);
-      assert.equal(await currentQuestion(page), "behaviours");
-      assert.equal((await focused(page)).question, "behaviours", "focus is not on the question after Back");
-      assert.deepEqual(await ticked(page), ["danger=no", "behaviours=none"]);
+      assert.equal(await currentQuestion(page), "risk");
+      assert.equal((await focused(page)).question, "risk", "focus is not on the question after Back");
+      assert.deepEqual(await ticked(page), ["danger=no", "behaviours=none", "fear=no", "risk=none"]);
 
-      await page.locator("[data-selfcheck] [data-back]:visible").click();
-      assert.equal(await currentQuestion(page), "danger");
-      assert.equal((await focused(page)).question, "danger");
+      for (const id of ["fear", "behaviours", "danger"]) {
+        await page.locator("[data-selfcheck] [data-back]:visible").click();
+        assert.equal(await currentQuestion(page), id);
+        assert.equal((await focused(page)).question, id);
+      }
       assert.ok(await page.locator("[data-selfcheck] [data-back]:visible").count() === 0, "Back is offered on the first question");
+    }));
+
+  it("asks about fear and risk after \"None of these\", and a sign of risk there means contact the police", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["no"]);
+      await answerAndContinue(page, "behaviours", ["none"]);
+      assert.equal(await currentQuestion(page), "fear");
+      await answerAndContinue(page, "fear", ["no"]);
+      assert.equal(await currentQuestion(page), "risk");
+      await answerAndContinue(page, "risk", ["threats"]);
+      assert.equal(await currentOutcome(page), "serious-risk");
+      assert.deepEqual(await shownReasons(page), ["risk-threats", "behaviour-none"]);
+    }));
+
+  it("not being sure about danger carries on with the questions and ends with contact the police", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["not-sure"]);
+      assert.equal(await currentQuestion(page), "behaviours", "the check stopped after \"not sure\"");
+      await answerAndContinue(page, "behaviours", ["none"]);
+      await answerAndContinue(page, "fear", ["no"]);
+      await answerAndContinue(page, "risk", ["none"]);
+      assert.equal(await currentOutcome(page), "serious-risk");
+      assert.ok((await shownReasons(page)).includes("danger-not-sure"), "the result does not say why");
+      await assertOpensSafely(page, "serious-risk");
+    }));
+
+  it("Continue without an answer shows an error summary that names the problem and links to it", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      const summary = page.locator("[data-selfcheck] [data-error]");
+      assert.equal(await summary.getAttribute("role"), "alert");
+      await pressButtonWithKeyboard(page, "continue");
+      assert.ok(await summary.isVisible(), "no error summary");
+      assert.ok(await summary.evaluate((el) => el === document.activeElement), "the error summary is not focused");
+      const link = summary.locator("a");
+      assert.equal((await link.textContent()).trim(), "Choose an answer.");
+      await link.click();
+      assert.equal((await focused(page)).name, "danger", "the link does not go to the answers");
+      assert.deepEqual(await axeViolations(page), [], "accessibility problems with the error shown");
+    }));
+
+  it("a question prints with its options and the phone numbers, and a result with the numbers", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url);
+      await answerAndContinue(page, "danger", ["no"]);
+      await page.emulateMedia({ media: "print" });
+      const question = page.locator('[data-selfcheck] [data-question="behaviours"]');
+      assert.ok(await question.locator("legend").isVisible(), "the question does not print");
+      const labels = question.locator("label");
+      assert.equal(await labels.count(), 9);
+      for (const label of await labels.all()) {
+        assert.ok(await label.isVisible(), `the option "${await label.textContent()}" does not print`);
+      }
+      const contacts = page.locator("[data-selfcheck] [data-contacts]");
+      assert.ok(await contacts.isVisible(), "the phone numbers do not print with a question");
+      assert.match(await contacts.innerText(), /999/);
+      assert.equal(await page.locator("[data-selfcheck] button:visible").count(), 0, "buttons print");
+
+      await page.emulateMedia({ media: "screen" });
+      assert.ok(await contacts.isHidden(), "the phone numbers show on screen while a question is asked");
+      for (const [id, values] of PATHS.stalking.slice(1)) await answerAndContinue(page, id, values);
+      await page.emulateMedia({ media: "print" });
+      assert.ok(await page.locator('[data-selfcheck] [data-outcome="stalking"]').isVisible(), "the result does not print");
+      assert.ok(await contacts.isVisible(), "the phone numbers do not print with the result");
     }));
 
   it("Start again wipes every answer and goes back to the first question", () =>
@@ -124,16 +232,20 @@ describe("self-check", { concurrency: 2 }, () => {
         ["behaviours=none"],
         '"None of these" did not clear the other behaviours',
       );
-      assert.equal(await currentOutcome(page), "no-signs", "the questions that no longer apply were still asked");
+      assert.equal(await currentQuestion(page), "fear", "the questions that no longer apply were still asked");
+      await answerAndContinue(page, "fear", ["no"]);
+      await answerAndContinue(page, "risk", ["none"]);
+      assert.equal(await currentOutcome(page), "no-signs");
       assert.ok(!(await shownReasons(page)).includes("once"), "a reason from a dropped answer is shown");
 
       // Back from the result goes to the last question that applies.
       await page.locator("[data-selfcheck] [data-back]:visible").click();
-      assert.equal(await currentQuestion(page), "behaviours");
+      assert.equal(await currentQuestion(page), "risk");
       assert.notEqual(await page.locator("[data-selfcheck] [data-progress]").textContent(), longer, "the progress count did not shrink");
 
       // And "in danger" ends the check at once.
-      await page.locator("[data-selfcheck] [data-back]:visible").click();
+      for (let i = 0; i < 3; i += 1) await page.locator("[data-selfcheck] [data-back]:visible").click();
+      assert.equal(await currentQuestion(page), "danger");
       await answerAndContinue(page, "danger", ["yes"]);
       assert.equal(await currentOutcome(page), "emergency");
     }));

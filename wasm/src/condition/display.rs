@@ -80,6 +80,8 @@ impl ExprDisplay<'_> {
             Check::HasAny => write!(f, "{id} has any"),
             Check::HasAnyOf(set) => write!(f, "{id} has any of [{}]", list(set)),
             Check::HasAllOf(set) => write!(f, "{id} has all of [{}]", list(set)),
+            Check::HasAtLeast(n) => write!(f, "{id} has at least {n}"),
+            Check::HasAtLeastOf(n, set) => write!(f, "{id} has at least {n} of [{}]", list(set)),
         }
     }
 }

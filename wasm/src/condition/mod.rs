@@ -32,7 +32,9 @@ build_time! {
 /// test      := question "=" option | question "!=" option | question "in" list
 ///            | question "has" option | question "has" "any" ["of" list]
 ///            | question "has" "all" "of" list
+///            | question "has" "at" "least" count ["of" list]
 /// list      := "[" option ("," option)* "]"
+/// count     := [0-9]+
 /// question, option := [a-z0-9_-]+, except the keywords
 ///                     and, or, not, in, has, any, all, of
 /// ```
@@ -40,6 +42,16 @@ build_time! {
 /// has z` is `((not a = x) and b = y) or c has z`. `=`, `!=` and `in` apply to one-answer
 /// questions; the `has` forms to many-answer questions. Spaces are free; a condition has
 /// at most 64 tests and 32 levels of `not` and parentheses.
+///
+/// # Counts
+/// `q has at least 2` counts the chosen options that are not exclusive; `q has at least 2
+/// of [x, y, z]` counts the chosen options among the list. The count is a whole number from
+/// 1 up to the number of options that can be chosen together, so that every count can hold.
+///
+/// `at` and `least` are read in context rather than reserved: after `has`, `at` starts a
+/// count only when `least` follows it. So no id that was valid before counts existed became
+/// invalid, and `q has at` still tests an option named `at`; `q has at lest 2` is reported
+/// as a misspelt count, since nothing else may follow a test there.
 ///
 /// # Unanswered is not "no"
 /// A question that is unanswered (or hidden, since hidden answers are ignored) makes every
@@ -80,6 +92,11 @@ pub enum Check {
     HasAnyOf(OptionSet),
     /// `q has all of [x, y]` (many-answer): every one of these is chosen.
     HasAllOf(OptionSet),
+    /// `q has at least 2` (many-answer): at least this many options that are not exclusive
+    /// are chosen.
+    HasAtLeast(usize),
+    /// `q has at least 2 of [x, y, z]` (many-answer): at least this many of these are chosen.
+    HasAtLeastOf(usize, OptionSet),
 }
 
 impl Expr {
@@ -118,22 +135,15 @@ impl Test {
             Check::IsNot(option) => !answer.is_empty() && !answer.contains(option),
             Check::In(options) | Check::HasAnyOf(options) => answer.intersects(options),
             Check::HasAllOf(options) => !answer.is_empty() && answer.contains_all(options),
-            Check::HasAny => questions
-                .get(self.question)
-                .is_some_and(|q| !answer.without(q.exclusive_options()).is_empty()),
+            Check::HasAny => self.counted(answer, questions) > 0,
+            Check::HasAtLeast(count) => self.counted(answer, questions) >= count,
+            Check::HasAtLeastOf(count, options) => answer.and(options).len() >= count,
         }
     }
 
-    /// The options the test names, so enumeration knows which answers it can tell apart.
-    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-    pub(crate) fn named_options(&self) -> OptionSet {
-        match self.check {
-            Check::Is(option) | Check::IsNot(option) | Check::Has(option) => {
-                OptionSet::single(option)
-            }
-            Check::In(options) | Check::HasAnyOf(options) | Check::HasAllOf(options) => options,
-            Check::HasAny => OptionSet::EMPTY,
-        }
+    /// How many options that are not exclusive the answer holds.
+    fn counted(&self, answer: OptionSet, questions: &[Question]) -> usize {
+        (questions.get(self.question)).map_or(0, |q| answer.without(q.exclusive_options()).len())
     }
 }
 

@@ -31,6 +31,8 @@ pub(super) enum Operator<'s> {
     HasAny,
     HasAnyOf(Vec<Name<'s>>),
     HasAllOf(Vec<Name<'s>>),
+    /// `has at least N`, counting the options in the list if one is given.
+    HasAtLeast(Name<'s>, Option<Vec<Name<'s>>>),
 }
 
 /// An id as written, with its byte offset in the condition.
@@ -141,6 +143,11 @@ impl<'s> Parser<'s> {
     }
 
     fn has(&mut self) -> Result<Operator<'s>, Problem> {
+        if self.peek() == Token::Word("at") {
+            if let Some(count) = self.at_least()? {
+                return Ok(count);
+            }
+        }
         if self.eat_word("any") {
             return Ok(if self.eat_word("of") {
                 Operator::HasAnyOf(self.list("has any of")?)
@@ -158,6 +165,44 @@ impl<'s> Parser<'s> {
             return Ok(Operator::HasAllOf(self.list("has all of")?));
         }
         Ok(Operator::Has(self.name("an option after `has`")?))
+    }
+
+    /// `at least N [of list]` after `has`. `at` and `least` are not keywords, so `q has at`
+    /// still tests an option named `at`: `at` is read as the start of a count only when
+    /// `least` follows, and anything else after it that cannot end a test is a misspelt
+    /// count.
+    fn at_least(&mut self) -> Result<Option<Operator<'s>>, Problem> {
+        let after = self.lexemes.get(self.position + 1).map(|l| l.token);
+        match after {
+            Some(Token::Word("least")) => {}
+            Some(Token::Word("and" | "or") | Token::Close | Token::End) => return Ok(None),
+            _ => {
+                self.advance();
+                let found = self.peek();
+                return Err(self
+                    .expected("`least` after `has at`", found)
+                    .help("write `has at least 2`"));
+            }
+        }
+        self.advance();
+        self.advance();
+        let count = match self.peek() {
+            Token::Word(text) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                let offset = self.advance().offset;
+                Name { text, offset }
+            }
+            found => {
+                return Err(self
+                    .expected("a number after `has at least`", found)
+                    .help("write the number in digits, for example `has at least 2`"))
+            }
+        };
+        let list = if self.eat_word("of") {
+            Some(self.list(&format!("has at least {} of", count.text))?)
+        } else {
+            None
+        };
+        Ok(Some(Operator::HasAtLeast(count, list)))
     }
 
     fn list(&mut self, after: &str) -> Result<Vec<Name<'s>>, Problem> {
@@ -335,6 +380,75 @@ mod tests {
                 "expected a question id but found end of condition".into(),
                 None
             )
+        );
+    }
+
+    #[test]
+    fn counts_parse_with_the_number_and_list_located() {
+        assert_eq!(
+            parsed("behaviours has at least 2 of [following, contact]"),
+            Syntax::Test {
+                question: name("behaviours", 0),
+                operator_at: 11,
+                operator: Operator::HasAtLeast(
+                    name("2", 24),
+                    Some(vec![name("following", 30), name("contact", 41)])
+                ),
+            }
+        );
+        assert!(matches!(
+            parsed("behaviours has at least 10"),
+            Syntax::Test {
+                operator: Operator::HasAtLeast(Name { text: "10", .. }, None),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn at_and_least_are_still_ids_outside_a_count() {
+        for source in ["places has at", "places has at and places has least", "(q has at)"] {
+            let Syntax::Test { operator, .. } = first_test(parsed(source)) else {
+                unreachable!()
+            };
+            assert!(matches!(operator, Operator::Has(_)), "{source}");
+        }
+    }
+
+    fn first_test(syntax: Syntax<'_>) -> Syntax<'_> {
+        match syntax {
+            Syntax::And(a, _) | Syntax::Or(a, _) => first_test(*a),
+            Syntax::Not(a) => first_test(*a),
+            test => test,
+        }
+    }
+
+    #[test]
+    fn misspelt_counts_say_what_was_expected() {
+        assert_eq!(
+            error("q has at lest 2"),
+            (
+                9,
+                "expected `least` after `has at` but found `lest`".into(),
+                Some("write `has at least 2`".into())
+            )
+        );
+        assert_eq!(
+            error("q has at least two"),
+            (
+                15,
+                "expected a number after `has at least` but found `two`".into(),
+                Some("write the number in digits, for example `has at least 2`".into())
+            )
+        );
+        assert_eq!(error("q has at least -1").1, "expected a number after `has at least` but found `-1`");
+        assert_eq!(
+            error("q has at least 2 of a").1,
+            "expected `[` after `has at least 2 of` but found `a`"
+        );
+        assert_eq!(
+            error("q has at least 2 x").1,
+            "expected `and`, `or` or the end of the condition but found `x`"
         );
     }
 

@@ -71,6 +71,24 @@ impl Checker<'_> {
             (Kind::Many, Operator::HasAllOf(options)) => {
                 Check::HasAllOf(self.options(question, options)?)
             }
+            (Kind::Many, Operator::HasAtLeast(count, None)) => {
+                let counted = question.all_options().without(question.exclusive_options());
+                let most = counted.len();
+                let what = || {
+                    let excluded = question.options.iter().find(|o| o.exclusive);
+                    let not = excluded.map_or(String::new(), |o| {
+                        format!(" (exclusive options such as `{}` do not count)", o.id)
+                    });
+                    format!("`{}` has {most} options that count{not}", question.id)
+                };
+                Check::HasAtLeast(self.count(*count, most, what)?)
+            }
+            (Kind::Many, Operator::HasAtLeast(count, Some(options))) => {
+                let set = self.options(question, options)?;
+                let most = most_chosen_together(question, set);
+                let what = || format!("{most} of the listed options can be chosen together");
+                Check::HasAtLeastOf(self.count(*count, most, what)?, set)
+            }
             (kind, operator) => {
                 let problem = mismatch(question, kind, operator);
                 self.problems.push(Problem {
@@ -142,11 +160,45 @@ impl Checker<'_> {
         set
     }
 
+    /// A count for `has at least`: 1 or more, and at most `most`, the number of options it
+    /// can count at once (`what` says that number in words), so that the test can hold.
+    fn count(&mut self, count: Name<'_>, most: usize, what: impl Fn() -> String) -> Option<usize> {
+        // Digits only (the parser saw to that); too many of them is simply too large.
+        let value = count.text.parse::<usize>().unwrap_or(usize::MAX);
+        if value == 0 {
+            let help = Some("`has at least 1` means the same as `has any`".into());
+            self.report(count, "the count must be 1 or more".into(), help);
+            return None;
+        }
+        if value > most {
+            let message = format!(
+                "{}, so `has at least {}` can never hold",
+                what(),
+                count.text
+            );
+            let help = (most > 0).then(|| format!("count to {most} at most"));
+            self.report(count, message, help);
+            return None;
+        }
+        Some(value)
+    }
+
     fn report(&mut self, name: Name<'_>, message: String, help: Option<String>) {
         let problem = Problem::new(self.site, message)
             .offset(name.offset)
             .maybe_help(help);
         self.problems.push(problem);
+    }
+}
+
+/// The most options of `set` one answer can hold: an exclusive option stands alone.
+fn most_chosen_together(question: &Question, set: OptionSet) -> usize {
+    let exclusive = question.exclusive_options();
+    let others = set.without(exclusive).len();
+    if others == 0 && set.intersects(exclusive) {
+        1
+    } else {
+        others
     }
 }
 
@@ -165,6 +217,10 @@ fn mismatch(question: &Question, kind: Kind, operator: &Operator<'_>) -> Problem
         (Kind::One, Operator::HasAny) => (
             "has any",
             format!("to test the answer, use `{id} = an-option` or `{id} in [..]`"),
+        ),
+        (_, Operator::HasAtLeast(..)) => (
+            "has at least",
+            format!("`{id}` holds a single option: use `{id} = an-option` or `{id} in [..]`"),
         ),
         (_, _) => (
             "has all of",
@@ -247,6 +303,7 @@ mod tests {
             "danger = no and behaviours has any and occasions in [once, not-sure]",
             "not behaviours has none or behaviours has all of [following, contact]",
             "occasions != once",
+            "behaviours has at least 2 or behaviours has at least 1 of [none]",
         ] {
             compile(source, scope, Site::Definition).unwrap();
         }
@@ -286,6 +343,41 @@ mod tests {
             [
                 "0: `show_if` can only look at earlier questions, but `occasions` comes after `behaviours` (move the question earlier, or change the condition)",
                 "20: `show_if` of `behaviours` cannot look at its own answer ()",
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_apply_to_many_answer_questions_and_must_be_able_to_hold() {
+        assert_eq!(
+            problems("danger has at least 1", None),
+            ["7: `danger` takes one answer, so `has at least` does not apply to it (`danger` holds a single option: use `danger = an-option` or `danger in [..]`)"]
+        );
+        assert_eq!(
+            problems("behaviours has at least 0", None),
+            ["24: the count must be 1 or more (`has at least 1` means the same as `has any`)"]
+        );
+        assert_eq!(
+            problems("behaviours has at least 3", None),
+            ["24: `behaviours` has 2 options that count (exclusive options such as `none` do not count), so `has at least 3` can never hold (count to 2 at most)"]
+        );
+        assert_eq!(
+            problems("behaviours has at least 99999999999999999999999", None)[0],
+            "24: `behaviours` has 2 options that count (exclusive options such as `none` do not count), so `has at least 99999999999999999999999` can never hold (count to 2 at most)"
+        );
+        assert_eq!(
+            problems("behaviours has at least 2 of [following, none]", None),
+            ["24: 1 of the listed options can be chosen together, so `has at least 2` can never hold (count to 1 at most)"]
+        );
+        assert_eq!(
+            problems("behaviours has at least 1 of [following, contat]", None),
+            ["41: unknown option `contat` for question `behaviours` (did you mean `contact`?)"]
+        );
+        assert_eq!(
+            problems("behaviours has at least 2 of [following, following]", None),
+            [
+                "41: `following` is listed twice (remove one of them)",
+                "24: 1 of the listed options can be chosen together, so `has at least 2` can never hold (count to 1 at most)",
             ]
         );
     }
