@@ -190,6 +190,19 @@ fn work_is_counted_in_tests_so_many_long_conditions_are_too_large() {
 }
 
 #[test]
+fn a_question_with_more_classes_than_memory_allows_is_refused_before_walking() {
+    // 2^22 - 1 classes (every non-empty subset) would take 256 MiB to keep.
+    let definition = Definition::from_spec(&time_bomb(22, 1)).unwrap();
+    let problems = definition.validate_within(u64::MAX);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        (problems[0].message).starts_with("the self-check is too large to check: up to 8,388,606 answer paths (`behaviours`: 4,194,303 answer classes"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
 fn a_question_with_more_classes_than_the_budget_is_refused_before_walking() {
     let definition = Definition::from_spec(&time_bomb(40, 1)).unwrap();
     let problems = definition.validate();

@@ -25,6 +25,11 @@ use crate::problem::{Problem, Site};
 /// A walk covers one definition, or two to compare.
 pub(crate) const MAX_SIDES: usize = 2;
 
+/// The most classes one question may have. They are all kept while the walk runs, at
+/// about 64 bytes each, so this bounds its memory (to 128 MiB) as the work budget bounds
+/// its time; a question with more is too large whatever the budget.
+const MAX_CLASSES: u128 = 1 << 21;
+
 pub(crate) struct Plan<'d> {
     pub sides: Vec<Side<'d>>,
     pub steps: Vec<Step>,
@@ -80,8 +85,9 @@ pub(crate) struct Schedule {
 
 impl<'d> Plan<'d> {
     /// Plans a walk over one or two definitions; the last one's order leads. Fails if a
-    /// question has more classes than `budget` (the walk would spend more than that on it
-    /// alone), or, across two definitions, more than [`OptionSet::CAPACITY`] options.
+    /// question has more than [`MAX_CLASSES`] classes or more than `budget` (the walk would
+    /// spend more than that on it alone), or, across two definitions, more than
+    /// [`OptionSet::CAPACITY`] options.
     pub fn new(definitions: &[&'d Definition], budget: u64) -> Result<Plan<'d>, Problem> {
         assert!((1..=MAX_SIDES).contains(&definitions.len()));
         let distinctions: Vec<Vec<Distinctions>> =
@@ -95,7 +101,8 @@ impl<'d> Plan<'d> {
         let counts: Vec<(String, u128)> = (joint.iter())
             .map(|(question, _, _, found)| (question.id.clone(), class_count(question, *found)))
             .collect();
-        if counts.iter().any(|&(_, count)| count > u128::from(budget)) {
+        let most = MAX_CLASSES.min(u128::from(budget));
+        if counts.iter().any(|&(_, count)| count > most) {
             return Err(TooLarge::new(definitions, counts).problem());
         }
         let steps: Vec<Step> = (joint.into_iter())
