@@ -191,7 +191,7 @@ fn work_is_counted_in_tests_so_many_long_conditions_are_too_large() {
 
 #[test]
 fn a_question_with_more_classes_than_memory_allows_is_refused_before_walking() {
-    // 2^22 - 1 classes (every non-empty subset) would take 256 MiB to keep.
+    // 2^22 - 1 classes (every non-empty subset) would take about 400 MiB to keep.
     let definition = Definition::from_spec(&time_bomb(22, 1)).unwrap();
     let problems = definition.validate_within(u64::MAX);
     assert_eq!(problems.len(), 1);
