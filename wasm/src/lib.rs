@@ -41,8 +41,10 @@ mod evaluation;
 mod option_set;
 mod wire;
 
+// Random small definitions for the property tests.
 #[cfg(test)]
 mod arbitrary;
+
 build_time! {
     mod coverage;
     mod diff;
@@ -69,12 +71,12 @@ build_time! {
 build_time! {
     pub use coverage::WORK_BUDGET;
     pub use example::Example;
+    pub use problem::{Field, Problem, Site};
 }
 
 // Comparing two versions.
 build_time! {
     pub use diff::{Change, Diff, EXAMPLES};
-    pub use problem::{Field, Problem, Site};
 }
 
 // Running it.

@@ -190,6 +190,31 @@ fn work_is_counted_in_tests_so_many_long_conditions_are_too_large() {
 }
 
 #[test]
+fn the_time_bomb_of_the_reliability_review_is_refused() {
+    // About a million answers to `behaviours`, each deciding 200 reasons of 60 tests.
+    let definition = Definition::from_spec(&time_bomb(20, 200)).unwrap();
+    assert_eq!(
+        (definition.validate().iter())
+            .map(Problem::to_string)
+            .collect::<Vec<_>>(),
+        ["definition: the self-check is too large to check: up to 2,097,150 answer paths (`behaviours`: 1,048,575 answer classes × `danger`: 2) and 200 reasons, with 12,002 tests in the conditions (help: name fewer options in conditions, or hide more questions with `show_if`)"]
+    );
+}
+
+#[test]
+fn a_question_with_more_classes_than_memory_allows_is_refused_before_walking() {
+    // 2^22 - 1 classes (every non-empty subset) would take about 400 MiB to keep.
+    let definition = Definition::from_spec(&time_bomb(22, 1)).unwrap();
+    let problems = definition.validate_within(u64::MAX);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        (problems[0].message).starts_with("the self-check is too large to check: up to 8,388,606 answer paths (`behaviours`: 4,194,303 answer classes"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
 fn a_question_with_more_classes_than_the_budget_is_refused_before_walking() {
     let definition = Definition::from_spec(&time_bomb(40, 1)).unwrap();
     let problems = definition.validate();

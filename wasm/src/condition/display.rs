@@ -13,7 +13,8 @@ pub struct ExprDisplay<'a> {
 }
 
 impl Expr {
-    /// The condition as an editor would write it, with only the parentheses it needs.
+    /// The condition as an editor would write it, with only the parentheses it needs to
+    /// read back the same.
     pub fn display<'a>(&'a self, definition: &'a Definition) -> ExprDisplay<'a> {
         ExprDisplay {
             expr: self,
@@ -50,15 +51,17 @@ impl fmt::Display for ExprDisplay<'_> {
                 f.write_str("not ")?;
                 part(inner, 2, f)
             }
+            // `and` and `or` group to the left, so a right operand of the same kind keeps
+            // its parentheses: the text then reads back as the same tree.
             Expr::And(a, b) => {
                 part(a, 1, f)?;
                 f.write_str(" and ")?;
-                part(b, 1, f)
+                part(b, 2, f)
             }
             Expr::Or(a, b) => {
                 part(a, 0, f)?;
                 f.write_str(" or ")?;
-                part(b, 0, f)
+                part(b, 1, f)
             }
         }
     }

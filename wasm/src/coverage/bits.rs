@@ -46,6 +46,45 @@ impl Bits {
     pub fn without(&self, other: &Bits) -> Bits {
         Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & !b).collect())
     }
+
+    /// Adds the members of a row of a [`BitsTable`] of sets this size.
+    pub fn add_row(&mut self, row: &[u64]) {
+        for (mine, theirs) in self.0.iter_mut().zip(row) {
+            *mine |= theirs;
+        }
+    }
+
+    /// Removes the members of `other`.
+    pub fn remove(&mut self, other: &Bits) {
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            *mine &= !theirs;
+        }
+    }
+}
+
+/// Sets of the same size, in one allocation: what holds for each answer of a question.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BitsTable {
+    width: usize,
+    words: Vec<u64>,
+}
+
+impl BitsTable {
+    /// No rows yet, each with room for `0..len`.
+    pub fn new(len: usize) -> Self {
+        BitsTable {
+            width: len.div_ceil(64),
+            words: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, set: &Bits) {
+        self.words.extend(&set.0);
+    }
+
+    pub fn row(&self, index: usize) -> &[u64] {
+        &self.words[index * self.width..(index + 1) * self.width]
+    }
 }
 
 #[cfg(test)]
@@ -67,5 +106,23 @@ mod tests {
         assert_eq!(bits.without(&other).iter().collect::<Vec<_>>(), [129]);
         other.union_with(&bits);
         assert!(other.contains(129) && !other.contains(3));
+        let mut last = Bits::new(130);
+        last.set(129, true);
+        other.remove(&last);
+        assert_eq!(other.iter().collect::<Vec<_>>(), [64]);
+    }
+
+    #[test]
+    fn table_rows_add_to_a_set() {
+        let mut table = BitsTable::new(70);
+        let mut row = Bits::new(70);
+        row.set(69, true);
+        table.push(&Bits::new(70));
+        table.push(&row);
+        let mut set = Bits::new(70);
+        set.add_row(table.row(0));
+        assert_eq!(set.first(), None);
+        set.add_row(table.row(1));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [69]);
     }
 }

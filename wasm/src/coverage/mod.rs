@@ -4,7 +4,7 @@
 //! apart ([`classes`]), and one representative per class suffices. A path answers every
 //! visible question; hidden questions stay unanswered.
 //!
-//! The walk ([`walk`]) follows a [`plan`], which can also cover two definitions at once,
+//! The walk ([`mod@walk`]) follows a [`plan`], which can also cover two definitions at once,
 //! for [`Definition::diff`]. It has a work budget, so a definition too large to check is
 //! reported as such within seconds, naming the questions that multiply the paths.
 

@@ -10,11 +10,13 @@
 //!
 //! Conditions are worked out once, at the step after which every question they look at is
 //! settled, so a leaf costs only the conditions on the last questions rather than all of
-//! them. A question is settled at its own step when its `show_if` looks only at earlier
+//! them; and a condition on a single question is worked out for each of its classes while
+//! planning ([`Local`]). A question is settled at its own step when its `show_if` looks only at earlier
 //! steps. In a definition whose questions the other reorders, a `show_if` can look at a
 //! later step; then the question's visibility there is learnt at that later step, and
-//! until then the walk tries it both answered and unanswered (see [`super::walk`]).
+//! until then the walk tries it both answered and unanswered (see [`mod@super::walk`]).
 
+use super::bits::{Bits, BitsTable};
 use super::classes::{class_count, classes, Class, Distinctions};
 use super::TooLarge;
 use crate::condition::Expr;
@@ -25,9 +27,17 @@ use crate::problem::{Problem, Site};
 /// A walk covers one definition, or two to compare.
 pub(crate) const MAX_SIDES: usize = 2;
 
+/// The most classes one question may have. They are all kept while the walk runs, with
+/// their answers and local conditions (see [`Local`]) at about 100 bytes each, so this
+/// bounds its memory (to about 100 MiB) as the work budget bounds its time; a question
+/// with more is too large whatever the budget.
+const MAX_CLASSES: u128 = 1 << 20;
+
 pub(crate) struct Plan<'d> {
     pub sides: Vec<Side<'d>>,
     pub steps: Vec<Step>,
+    /// The work planning took, counted as the walk counts it.
+    pub work: u64,
     /// The reason ids of every side, matched by id: the bits of a side's reasons.
     pub reasons: Vec<String>,
     /// The outcome ids of every side, matched by id.
@@ -76,12 +86,30 @@ pub(crate) struct Schedule {
     pub reasons: Vec<usize>,
     /// The tests in those conditions, for the work budget.
     pub tests: u64,
+    /// The conditions that look only at this step's question, worked out when planning.
+    pub local: Option<Local>,
+}
+
+/// Outcomes and reasons whose conditions look only at one step's question, so that what
+/// they give depends only on its answer: they are worked out once per class while
+/// planning, and a path then adds the bits for its class instead of evaluating them. Most
+/// reasons are like this (`behaviours has following`), and otherwise they would be
+/// evaluated again on every path below.
+pub(crate) struct Local {
+    /// Which outcomes (the side's own indices) and reasons ([`Plan::reasons`] bits).
+    pub outcomes: Bits,
+    pub reasons: Bits,
+    /// Per class of the step, then one for no answer (hidden, unanswered, or an answer
+    /// this side cannot give): the outcomes and reasons that hold.
+    pub held_outcomes: BitsTable,
+    pub held_reasons: BitsTable,
 }
 
 impl<'d> Plan<'d> {
     /// Plans a walk over one or two definitions; the last one's order leads. Fails if a
-    /// question has more classes than `budget` (the walk would spend more than that on it
-    /// alone), or, across two definitions, more than [`OptionSet::CAPACITY`] options.
+    /// question has more than [`MAX_CLASSES`] classes or more than `budget` (the walk would
+    /// spend more than that on it alone), or, across two definitions, more than
+    /// [`OptionSet::CAPACITY`] options.
     pub fn new(definitions: &[&'d Definition], budget: u64) -> Result<Plan<'d>, Problem> {
         assert!((1..=MAX_SIDES).contains(&definitions.len()));
         let distinctions: Vec<Vec<Distinctions>> =
@@ -95,7 +123,8 @@ impl<'d> Plan<'d> {
         let counts: Vec<(String, u128)> = (joint.iter())
             .map(|(question, _, _, found)| (question.id.clone(), class_count(question, *found)))
             .collect();
-        if counts.iter().any(|&(_, count)| count > u128::from(budget)) {
+        let most = MAX_CLASSES.min(u128::from(budget));
+        if counts.iter().any(|&(_, count)| count > most) {
             return Err(TooLarge::new(definitions, counts).problem());
         }
         let steps: Vec<Step> = (joint.into_iter())
@@ -122,16 +151,20 @@ impl<'d> Plan<'d> {
         let (reasons, reason_bits) = joint_ids(&ids(definitions, |d| &d.reasons, |r| &r.id));
         let (outcomes, outcome_ids) =
             joint_ids(&ids(definitions, |d| &d.outcomes, |o| &o.id));
-        let sides = (definitions.iter().zip(reason_bits).zip(outcome_ids).enumerate())
-            .map(|(index, ((definition, reason_bit), outcome_id))| Side {
-                reason_bit,
-                outcome_id,
-                ..Side::new(definition, index, &steps)
-            })
-            .collect();
+        let mut work = 0;
+        let mut sides = Vec::new();
+        for (index, ((definition, reason_bit), outcome_id)) in
+            (definitions.iter().zip(reason_bits).zip(outcome_ids)).enumerate()
+        {
+            let mut side = Side::new(definition, index, &steps, reason_bit, outcome_id);
+            work += side.work_out_local(index, &steps, reasons.len(), budget - work.min(budget))
+                .ok_or_else(|| TooLarge::new(definitions, counts.clone()).problem())?;
+            sides.push(side);
+        }
         Ok(Plan {
             sides,
             steps,
+            work,
             reasons,
             outcomes,
         })
@@ -148,8 +181,14 @@ impl<'d> Plan<'d> {
 }
 
 impl<'d> Side<'d> {
-    /// The side's schedule; its reason bits and outcome ids are left empty.
-    fn new(definition: &'d Definition, index: usize, steps: &[Step]) -> Side<'d> {
+    /// The side's schedule, with the local conditions not yet worked out.
+    fn new(
+        definition: &'d Definition,
+        index: usize,
+        steps: &[Step],
+        reason_bit: Vec<usize>,
+        outcome_id: Vec<usize>,
+    ) -> Side<'d> {
         let questions = definition.questions.len();
         let mut step_of = vec![0; questions];
         for (step, s) in steps.iter().enumerate() {
@@ -173,23 +212,39 @@ impl<'d> Side<'d> {
                 schedule[known].resolve.push(q);
             }
         }
-        // Each condition is worked out once every question it looks at is known.
+        // Each condition is worked out once every question it looks at is known; one that
+        // looks at a single question settled at its own step is local to that step.
         let ready = |condition: &Expr| {
             let tests = condition.tests();
             let at = tests.iter().map(|t| known_at[t.question]).max().unwrap_or(0);
-            (at, tests.len() as u64)
+            let first = tests.first().map(|t| t.question);
+            let local = first.filter(|&q| {
+                tests.iter().all(|t| t.question == q) && known_at[q] == step_of[q]
+            });
+            (at, tests.len() as u64, local.is_some())
         };
         for (o, outcome) in definition.outcomes.iter().enumerate() {
             if let Some(when) = &outcome.when {
-                let (at, tests) = ready(when);
-                schedule[at].outcomes.push(o);
-                schedule[at].tests += tests;
+                let (at, tests, local) = ready(when);
+                let schedule = &mut schedule[at];
+                if local {
+                    schedule.local_mut(definition, reason_bit.len()).outcomes.set(o, true);
+                } else {
+                    schedule.outcomes.push(o);
+                    schedule.tests += tests;
+                }
             }
         }
         for (r, reason) in definition.reasons.iter().enumerate() {
-            let (at, tests) = ready(&reason.when);
-            schedule[at].reasons.push(r);
-            schedule[at].tests += tests;
+            let (at, tests, local) = ready(&reason.when);
+            let schedule = &mut schedule[at];
+            if local {
+                let bits = reason_bit.len();
+                schedule.local_mut(definition, bits).reasons.set(reason_bit[r], true);
+            } else {
+                schedule.reasons.push(r);
+                schedule.tests += tests;
+            }
         }
         Side {
             definition,
@@ -199,10 +254,75 @@ impl<'d> Side<'d> {
             show_if_tests: (definition.questions.iter())
                 .map(|q| q.show_if.as_ref().map_or(0, |c| c.tests().len() as u64))
                 .collect(),
-            reason_bit: Vec::new(),
-            outcome_id: Vec::new(),
+            reason_bit,
+            outcome_id,
             schedule,
         }
+    }
+
+    /// Works out the local conditions of every step for each of its classes, within
+    /// `budget`; returns the work done, or `None` if it would exceed the budget.
+    fn work_out_local(
+        &mut self,
+        index: usize,
+        steps: &[Step],
+        reasons: usize,
+        budget: u64,
+    ) -> Option<u64> {
+        let definition = self.definition;
+        let questions = &definition.questions;
+        let reason_of_bit: Vec<Option<usize>> = (0..reasons)
+            .map(|bit| self.reason_bit.iter().position(|&b| b == bit))
+            .collect();
+        let mut work = 0u64;
+        for (step, schedule) in steps.iter().zip(&mut self.schedule) {
+            let (Some(local), Some(q)) = (schedule.local.as_mut(), step.member[index]) else {
+                continue;
+            };
+            let outcomes: Vec<usize> = local.outcomes.iter().collect();
+            let bits: Vec<usize> = local.reasons.iter().collect();
+            let tests = (outcomes.iter())
+                .filter_map(|&o| definition.outcomes[o].when.as_ref())
+                .chain(bits.iter().filter_map(|&b| Some(&definition.reasons[reason_of_bit[b]?].when)))
+                .map(|c| c.tests().len() as u64)
+                .sum::<u64>();
+            let entries = step.answers.len() as u64 + 1;
+            work = work.saturating_add(entries.saturating_mul(tests));
+            if work > budget {
+                return None;
+            }
+            let mut effective = vec![OptionSet::EMPTY; questions.len()];
+            let answers = (step.answers.iter()).map(|a| a[index]).chain([None]);
+            for answer in answers {
+                effective[q] = answer.unwrap_or(OptionSet::EMPTY);
+                let mut held = Bits::new(definition.outcomes.len());
+                for &o in &outcomes {
+                    let when = definition.outcomes[o].when.as_ref();
+                    held.set(o, when.is_some_and(|w| w.holds(&effective, questions)));
+                }
+                local.held_outcomes.push(&held);
+                let mut held = Bits::new(reasons);
+                for &bit in &bits {
+                    let reason = reason_of_bit[bit].map(|r| &definition.reasons[r]);
+                    held.set(bit, reason.is_some_and(|r| r.when.holds(&effective, questions)));
+                }
+                local.held_reasons.push(&held);
+            }
+        }
+        Some(work)
+    }
+}
+
+impl Schedule {
+    /// The step's local conditions, made empty the first time.
+    fn local_mut(&mut self, definition: &Definition, reasons: usize) -> &mut Local {
+        let outcomes = definition.outcomes.len();
+        self.local.get_or_insert_with(|| Local {
+            outcomes: Bits::new(outcomes),
+            reasons: Bits::new(reasons),
+            held_outcomes: BitsTable::new(outcomes),
+            held_reasons: BitsTable::new(reasons),
+        })
     }
 }
 

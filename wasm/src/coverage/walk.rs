@@ -15,9 +15,10 @@
 //! exactly at the end.
 //!
 //! Work is counted in tests evaluated (every test of a condition that is worked out counts,
-//! as if none were cut short) plus [`CLASS_COST`] for each class tried, so the budget
-//! bounds the time a walk takes however the definition is shaped: many paths, many reasons
-//! or long conditions.
+//! as if none were cut short; conditions on one question count where the plan works them
+//! out, once per class) plus [`CLASS_COST`] for each class tried, so the budget bounds the
+//! time a walk takes however the definition is shaped: many paths, many reasons or long
+//! conditions.
 
 use super::bits::Bits;
 use super::plan::{Plan, MAX_SIDES};
@@ -104,7 +105,7 @@ pub(crate) fn walk(
     let mut walker = Walker {
         plan,
         budget,
-        work: 0,
+        work: plan.work,
         chosen: vec![None; plan.steps.len()],
         sides,
         visit,
@@ -291,11 +292,20 @@ impl<F: FnMut(&Leaf<'_>)> Walker<'_, '_, F> {
 
     /// Works out the outcomes and reasons that become known at step `index`.
     fn work_out(&mut self, index: usize) -> Result<(), OutOfBudget> {
+        let step = &self.plan.steps[index];
         for (side, plan_side) in self.plan.sides.iter().enumerate() {
             let schedule = &plan_side.schedule[index];
             self.spend(schedule.tests)?;
             let definition = plan_side.definition;
             let state = &mut self.sides[side];
+            if let (Some(local), Some(q)) = (&schedule.local, step.member[side]) {
+                let answered = self.chosen[index].filter(|&class| {
+                    state.visible[q] && step.answers[class][side].is_some()
+                });
+                let entry = answered.unwrap_or(step.classes.len());
+                state.outcomes.add_row(local.held_outcomes.row(entry));
+                state.reasons.add_row(local.held_reasons.row(entry));
+            }
             let questions = &definition.questions;
             for &o in &schedule.outcomes {
                 let when = definition.outcomes[o].when.as_ref();
@@ -315,6 +325,10 @@ impl<F: FnMut(&Leaf<'_>)> Walker<'_, '_, F> {
         for (side, plan_side) in self.plan.sides.iter().enumerate() {
             let schedule = &plan_side.schedule[index];
             let state = &mut self.sides[side];
+            if let Some(local) = &schedule.local {
+                state.outcomes.remove(&local.outcomes);
+                state.reasons.remove(&local.reasons);
+            }
             for &o in &schedule.outcomes {
                 state.outcomes.set(o, false);
             }
