@@ -69,7 +69,7 @@ build_time! {
 
 // Checking a definition.
 build_time! {
-    pub use coverage::WORK_BUDGET;
+    pub use coverage::{thousands, WORK_BUDGET};
     pub use example::Example;
     pub use problem::{Field, Problem, Site};
 }

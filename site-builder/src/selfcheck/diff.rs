@@ -301,16 +301,8 @@ fn reasons(title: &str, reasons: &[(String, u128)]) -> String {
 
 /// `1 answer set`, `1,234 answer sets`.
 fn answer_sets(count: u128) -> String {
-    let digits = count.to_string();
-    let mut number = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            number.push(',');
-        }
-        number.push(digit);
-    }
     let plural = if count == 1 { "" } else { "s" };
-    format!("{number} answer set{plural}")
+    format!("{} answer set{plural}", selfcheck_engine::thousands(count))
 }
 
 /// Markdown reduced to its text: `Has someone kept **contacting** you?` reads

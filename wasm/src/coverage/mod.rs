@@ -110,12 +110,12 @@ impl TooLarge {
     }
 }
 
-/// A number with commas between thousands: `1,048,576`.
-fn thousands(n: u128) -> String {
+/// A number with commas between thousands: `1,048,576`, as messages write counts.
+pub fn thousands(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
