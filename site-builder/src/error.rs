@@ -18,9 +18,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// Building the self-check's WebAssembly failed.
-    #[error("building the self-check engine failed: {0}")]
-    Wasm(String),
 }
 
 impl Error {

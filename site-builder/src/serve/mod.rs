@@ -24,7 +24,6 @@ use std::time::{Duration, Instant};
 use crate::build::{build, Options, Report};
 use crate::date::Date;
 use crate::error::Error;
-use crate::selfcheck::EngineCache;
 
 /// How to run the preview.
 #[derive(Debug, Clone)]
@@ -100,8 +99,6 @@ pub struct Preview {
     signals: (Sender<watcher::Signal>, Receiver<watcher::Signal>),
     /// Holds the built sites; removed when the preview ends.
     folder: tempfile::TempDir,
-    /// The self-check engine, compiled by the first build and reused by the rest.
-    engine: EngineCache,
 }
 
 impl Preview {
@@ -131,7 +128,6 @@ impl Preview {
             status: Arc::new(reload::Status::default()),
             signals: mpsc::channel(),
             folder,
-            engine: EngineCache::default(),
         })
     }
 
@@ -191,7 +187,6 @@ impl Preview {
             drafts: true,
             today: self.settings.today.unwrap_or_else(Date::today),
             previews: true,
-            engine: self.engine.clone(),
         };
         let started = Instant::now();
         match build(&options) {
