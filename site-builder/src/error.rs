@@ -25,9 +25,6 @@ pub enum Error {
         message: String,
         help: Option<String>,
     },
-    /// Building the self-check's WebAssembly failed.
-    #[error("building the self-check engine failed: {0}")]
-    Wasm(String),
 }
 
 impl Error {

@@ -8,7 +8,8 @@
 //! - [`config`] — `content/site.yaml`;
 //! - [`content`] — walking `content/` into a [`Library`] of pages and sections;
 //! - [`markdown`] — bodies to HTML, with `@/page.md` links resolved;
-//! - [`selfcheck`] — the questionnaire definition, checked and compiled;
+//! - [`selfcheck`] — the questionnaire definition, checked and rendered, and the engine
+//!   module embedded for the browser;
 //! - [`render`] — Tera templates;
 //! - [`postprocess`] — lol_html over every page (ids, anchors, link and safety checks);
 //! - [`output`] — the staged, atomically swapped `public/`.

@@ -403,23 +403,52 @@ fn helpline_numbers_follow_site_yaml() {
     }
 }
 
+/// Building needs no Rust toolchain: with an empty `PATH` (no cargo, rustc or rustup to
+/// find) and no cargo or rustup settings, the real site builds, and its engine is the
+/// module committed in `site-builder/engine/`, byte for byte.
 #[test]
-fn the_real_site_checks_without_compiling_the_engine() {
+fn the_real_site_builds_without_a_rust_toolchain() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let output = run(&[
-        "check",
-        "--root",
-        root.to_str().unwrap(),
-        "--now",
-        "2027-04-20",
-    ]);
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let nothing = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let output = Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(["build", "--root", root.to_str().unwrap(), "--out"])
+        .arg(&public)
+        .args(["--now", "2026-11-28"])
+        .env_clear()
+        .env("PATH", nothing.path())
+        .env("CARGO_HOME", nothing.path().join("cargo"))
+        .env("RUSTUP_HOME", nothing.path().join("rustup"))
+        .output()
+        .unwrap();
     assert!(
         output.status.success(),
-        "{stdout}{}",
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("(checked, nothing written)"), "{stdout}");
+    let engines: Vec<String> = tree(&out)
+        .into_iter()
+        .filter(|f| f.starts_with("assets/selfcheck-engine.") && f.ends_with(".js"))
+        .collect();
+    assert_eq!(engines.len(), 1, "one engine module: {engines:?}");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("engine/selfcheck-engine.js");
+    let committed = std::fs::read(&committed).unwrap();
+    let written = std::fs::read(public.join(&engines[0])).unwrap();
+    assert!(
+        written == committed,
+        "{} ({} B) is not the committed module ({} B)",
+        engines[0],
+        written.len(),
+        committed.len()
+    );
+    let page = read(&out, "self-check/questions/index.html");
+    assert!(
+        page.contains(&format!("data-engine=\"/{}\"", engines[0])),
+        "the self-check page loads {}",
+        engines[0]
+    );
 }
 
 /// The real self-check, loaded and checked once, as `site-builder selfcheck` loads it.

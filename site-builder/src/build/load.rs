@@ -65,16 +65,14 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     };
     problems.extend(templates.check_documents(&library));
     problems.extend(check_banner_link(&config, &library));
-    let engine = options.out.as_ref().map(|_| &options.engine);
-    let (selfcheck, selfcheck_failed) =
-        match selfcheck::prepare(&config, &content_dir, &library, engine) {
-            Ok(prepared) => (prepared, false),
-            Err(Error::Problems(found)) => {
-                problems.extend(found);
-                (None, true)
-            }
-            Err(other) => return Err(other),
-        };
+    let (selfcheck, selfcheck_failed) = match selfcheck::prepare(&config, &content_dir, &library) {
+        Ok(prepared) => (prepared, false),
+        Err(Error::Problems(found)) => {
+            problems.extend(found);
+            (None, true)
+        }
+        Err(other) => return Err(other),
+    };
     let theme_assets = theme_assets(&options.root.join("templates"))?;
     let copied_texts = copied_texts(&library, problems);
     let reader = Reader::new(&config.config.base_url).ok_or_else(|| {

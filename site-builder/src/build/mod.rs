@@ -19,7 +19,6 @@ use crate::content::LeftOut;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::selfcheck::EngineCache;
 
 /// What to build, and how.
 #[derive(Debug, Clone)]
@@ -33,9 +32,6 @@ pub struct Options {
     pub today: Date,
     /// Also build future and expired pages, marked as previews (for `serve`).
     pub previews: bool,
-    /// The self-check engine, compiled once and reused by later builds that share it
-    /// (`serve` rebuilds on every save; the engine only changes with `wasm/`).
-    pub engine: EngineCache,
 }
 
 impl Options {
@@ -47,7 +43,6 @@ impl Options {
             drafts: false,
             today: Date::today(),
             previews: false,
-            engine: EngineCache::default(),
         }
     }
 }

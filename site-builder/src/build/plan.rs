@@ -42,14 +42,14 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
     let mut asset_bytes: Vec<(String, Vec<u8>)> = (site.theme_assets.iter())
         .map(|(name, bytes)| (name.clone(), shipped(name, bytes.clone())))
         .collect();
-    let engine = site.selfcheck.as_ref().and_then(|s| s.script.as_ref());
-    if let Some(script) = engine {
+    if site.selfcheck.is_some() {
+        // Hashed like the theme's files, by `check` too: it is a constant of site-builder.
         asset_bytes.push((
             selfcheck::ENGINE_SCRIPT.to_string(),
-            script.as_bytes().to_vec(),
+            selfcheck::ENGINE_MODULE.as_bytes().to_vec(),
         ));
     }
-    let mut assets: AssetMap = asset_bytes
+    let assets: AssetMap = asset_bytes
         .iter()
         .map(|(name, bytes)| {
             (
@@ -58,11 +58,6 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
             )
         })
         .collect();
-    if site.selfcheck.is_some() && engine.is_none() {
-        // `check` does not compile the engine; its templates still need an address for it.
-        let name = selfcheck::ENGINE_SCRIPT.to_string();
-        assets.insert(name.clone(), format!("/assets/{name}"));
-    }
     let library = &site.library;
     let mut owners: Vec<(String, PathBuf)> = Vec::new();
     owners.extend(

@@ -3,17 +3,16 @@
 //! Editors write `content/self-check/questions.yaml` (the path is `selfcheck` in
 //! site.yaml). This module reads it, hands the logic to the engine to check (ids,
 //! conditions, reachability by enumeration, the editors' examples), renders its text as
-//! HTML for the `selfcheck.html` template, and compiles the engine for the browser.
+//! HTML for the `selfcheck.html` template, and ships the engine for the browser: an ES
+//! module built once from `wasm/` and embedded in site-builder (see [`ENGINE_MODULE`]).
 
 mod answers;
 mod diff;
 mod file;
 mod locate;
 mod text;
-mod wasm;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use tera::Value;
@@ -32,17 +31,23 @@ pub use answers::read_answers;
 pub use diff::{compare, Comparison, Version};
 pub use file::{DefinitionFile, KindEntry};
 pub use text::Fragments;
-pub use wasm::{build_engine, EngineModule};
 
 /// The generated ES module holding the engine, as named in `assets`.
 pub const ENGINE_SCRIPT: &str = "selfcheck-engine.js";
+
+/// The engine for the browser: wasm-bindgen's glue, the wasm bytes and `load()`, in one ES
+/// module. It is generated from `wasm/` by `cargo xtask engine` and committed, so building
+/// a site needs no Rust toolchain and ships the same bytes whoever builds it; CI's
+/// `cargo xtask engine --check` fails when the file is stale.
+pub const ENGINE_MODULE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/engine/selfcheck-engine.js"
+));
 
 /// What the build needs from the self-check.
 pub struct Prepared {
     /// The `selfcheck` value templates see: questions, outcomes and reasons as HTML.
     pub context: Value,
-    /// The engine module, when the build writes files.
-    pub script: Option<Arc<str>>,
     /// Where each rendered text sits in the definition file.
     pub fragments: Fragments,
 }
@@ -210,42 +215,19 @@ struct SelfCheckView {
     definition: String,
 }
 
-/// The compiled engine module, shared by the builds of one process.
-#[derive(Debug, Clone, Default)]
-pub struct EngineCache(Arc<Mutex<Option<Arc<str>>>>);
-
-impl EngineCache {
-    fn get_or_build(&self) -> Result<Arc<str>, Error> {
-        let mut slot = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(module) = slot.as_ref() {
-            return Ok(Arc::clone(module));
-        }
-        let module: Arc<str> = wasm::engine_module()?.into();
-        *slot = Some(Arc::clone(&module));
-        Ok(module)
-    }
-}
-
-/// Loads, checks and renders the self-check; compiles its engine (or takes it from the
-/// cache) when `engine` is given, that is when the build writes files.
+/// Loads, checks and renders the self-check.
 pub fn prepare(
     config: &LoadedConfig,
     content_dir: &Path,
     library: &Library,
-    engine: Option<&EngineCache>,
 ) -> Result<Option<Prepared>, Error> {
     let Some(relative) = &config.config.selfcheck else {
         return Ok(None);
     };
     let loaded = load(content_dir, relative)?;
     let (view, fragments) = render(&loaded, library, &config.config.support)?;
-    let script = engine.map(EngineCache::get_or_build).transpose()?;
     Ok(Some(Prepared {
         context: Value::from_serializable(&view),
-        script,
         fragments,
     }))
 }

@@ -25,7 +25,6 @@ use crate::build::{build, Options, Report};
 use crate::date::Date;
 use crate::diagnostic::{Color, Form, Printer};
 use crate::error::Error;
-use crate::selfcheck::EngineCache;
 
 /// How to run the preview.
 #[derive(Debug, Clone)]
@@ -94,8 +93,6 @@ pub struct Preview {
     signals: (Sender<watcher::Signal>, Receiver<watcher::Signal>),
     /// Holds the built sites; removed when the preview ends.
     folder: tempfile::TempDir,
-    /// The self-check engine, compiled by the first build and reused by the rest.
-    engine: EngineCache,
 }
 
 impl Preview {
@@ -122,7 +119,6 @@ impl Preview {
             status: Arc::new(reload::Status::default()),
             signals: mpsc::channel(),
             folder,
-            engine: EngineCache::default(),
         })
     }
 
@@ -182,7 +178,6 @@ impl Preview {
             drafts: true,
             today: self.settings.today.unwrap_or_else(Date::today),
             previews: true,
-            engine: self.engine.clone(),
         };
         let started = Instant::now();
         match build(&options) {
