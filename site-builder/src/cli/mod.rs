@@ -142,8 +142,12 @@ fn report(error: &Error, printer: &Printer) {
     error.eprint(printer);
     if let Error::Problems(problems) = error {
         let n = problems.len();
+        // The rich form already ends with a blank line.
+        if printer.form == Form::Short {
+            eprintln!();
+        }
         eprintln!(
-            "\nThe site was not built: {n} problem{} to fix.",
+            "The site was not built: {n} problem{} to fix.",
             if n == 1 { "" } else { "s" }
         );
     }

@@ -156,11 +156,13 @@ fn span(text: &str, problem: &Diagnostic) -> Option<std::ops::Range<usize>> {
     let index = LineIndex::new(text);
     let start = index.offset(problem.line, problem.col)?;
     let rest = &text[start..];
-    let word = rest
+    let end = rest
         .find(|c: char| c.is_whitespace() || "<>\"'`,;()[]{}".contains(c))
-        .filter(|&end| end > 0)
-        .unwrap_or_else(|| rest.chars().next().map_or(0, char::len_utf8));
-    Some(start..start + word)
+        .unwrap_or(rest.len());
+    // A YAML key's colon, or a sentence's full stop, is not part of the word.
+    let word = rest[..end].trim_end_matches([':', '.']).len();
+    let first = rest.chars().next().map_or(0, char::len_utf8);
+    Some(start..start + word.max(first))
 }
 
 #[cfg(test)]
@@ -179,7 +181,7 @@ mod tests {
         assert!(text.starts_with("error: unknown field `titel`"), "{text}");
         assert!(text.contains("content/a.md:2:1"), "{text}");
         assert!(text.contains("2 │ titel: Hi"), "{text}");
-        assert!(text.contains("│ ^^^^^^"), "{text}");
+        assert!(text.contains("│ ^^^^^\n"), "{text}");
         assert!(text.contains("= help: did you mean `title`?"), "{text}");
         let short = Printer::new(dir.path(), Form::Short, Color::Never).text(&[problem]);
         assert_eq!(
