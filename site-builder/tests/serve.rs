@@ -12,7 +12,7 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use serve_support::{Event, Response, Server};
+use serve_support::{Event, Server};
 
 fn preview_site() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/preview-site"))
