@@ -1,40 +1,43 @@
-//! site-builder turns `content/` (Markdown with YAML front matter) and `templates/` (Tera)
-//! into a static site in `public/`.
+//! site-builder turns a site's `content/` (Markdown with YAML front matter, and YAML
+//! settings) and its `templates/` (Tera) into a static site in `public/`.
 //!
-//! The entry point is [`build`], which runs the pipeline below with [`Options`]. Every
-//! problem an editor can cause comes back as a [`Diagnostic`] naming `file:line:col`.
+//! The entry point is [`build`] with [`Options`]: five stages, each a module of `build`
+//! that owns its data and hands the next what it needs:
+//! 1. load: `config` (site.yaml), `content` (pages and sections, placed and scheduled),
+//!    `render::templates`, `selfcheck` (the questionnaire, checked by the engine) and the
+//!    theme's assets;
+//! 2. plan: every file the site will hold, and the assets' hashed addresses;
+//! 3. render: `markdown` (with a map back to the source) through the templates, then the
+//!    page pass of `postprocess` (ids, links, the allow-list, the safety furniture);
+//! 4. check: findings placed at `file:line:col` in the sources, links, copied files;
+//! 5. write: `output` (the staged, swapped `public/`) with the files for machines.
 //!
-//! The pipeline, in the order data flows through it:
-//! - [`config`] — `content/site.yaml`;
-//! - [`content`] — walking `content/` into a [`Library`] of pages and sections;
-//! - [`markdown`] — bodies to HTML, with `@/page.md` links resolved;
-//! - [`selfcheck`] — the questionnaire definition, checked and rendered, and the engine
-//!   module embedded for the browser;
-//! - [`render`] — Tera templates;
-//! - [`postprocess`] — lol_html over every page (ids, anchors, link and safety checks);
-//! - [`output`] — the staged, atomically swapped `public/`.
-//!
-//! Around it, for editors: [`serve`] (a live preview) and [`scaffold`] (new pages).
-
-pub mod config;
-pub mod content;
-pub mod date;
-pub mod diagnostic;
-pub mod markdown;
-pub mod output;
-pub mod postprocess;
-pub mod render;
-pub mod scaffold;
-pub mod security;
-pub mod selfcheck;
-pub mod serve;
-pub mod yaml;
+//! Every problem an editor can cause is a [`Diagnostic`], shown by one [`Printer`].
+//! Around the build, for editors: [`serve`] (the live preview), [`scaffold`] (new pages
+//! and campaigns) and [`selfcheck`] (trying answers, and signing off a change).
 
 mod build;
+mod config;
+mod content;
+mod date;
+mod diagnostic;
 mod error;
+mod markdown;
+mod output;
+mod postprocess;
+mod render;
+mod security;
+mod yaml;
 
+pub mod scaffold;
+pub mod selfcheck;
+pub mod serve;
+
+// Building a site, and what a build did.
 pub use build::{build, Options, Report};
-pub use content::Library;
 pub use date::Date;
-pub use diagnostic::Diagnostic;
+pub use output::Target;
+
+// What can go wrong, and the one way it is shown: short for logs, rich for people.
+pub use diagnostic::{Color, Diagnostic, Form, Printer, Severity};
 pub use error::Error;

@@ -31,10 +31,6 @@ impl<'d> Answers<'d> {
         }
     }
 
-    pub fn definition(&self) -> &'d Definition {
-        self.definition
-    }
-
     /// Replaces a question's answer. An empty list clears it.
     ///
     /// For a many-answer question, a list that holds an exclusive option together with

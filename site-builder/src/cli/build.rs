@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use site_builder::output::Target;
+use site_builder::Target;
 use site_builder::{Date, Error, Options, Report};
 
 use super::SiteArgs;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::path::Path;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use site_builder::diagnostic::{Color, Form, Printer};
+use site_builder::{Color, Form, Printer};
 use site_builder::{Date, Error};
 
 /// Builds a static awareness site from Markdown, YAML and templates.

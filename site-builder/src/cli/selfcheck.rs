@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use site_builder::{config, selfcheck, Error};
+use site_builder::{selfcheck, Error};
 
 #[derive(clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -72,15 +72,7 @@ fn compare(args: &DiffArgs) -> Result<String, Error> {
 }
 
 fn evaluate(root: &Path, answers_text: &str) -> Result<Value, Error> {
-    let content = root.join("content");
-    let settings = config::load(&content, Path::new("content"))?;
-    let Some(relative) = &settings.config.selfcheck else {
-        let problem = settings
-            .problem_at("selfcheck", "this site has no self-check")
-            .with_help("add `selfcheck: self-check/questions.yaml` to content/site.yaml");
-        return Err(Error::Problems(vec![problem]));
-    };
-    let loaded = selfcheck::load(&content, relative)?;
+    let loaded = selfcheck::load_site(root)?;
     let set = selfcheck::read_answers(&loaded.definition, answers_text).map_err(|d| vec![d])?;
     let evaluation = set.evaluate();
     let result = match evaluation.outcome {

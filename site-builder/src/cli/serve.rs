@@ -49,7 +49,7 @@ pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     }
 }
 
-fn print(event: Event<'_>, printer: &site_builder::diagnostic::Printer) {
+fn print(event: Event<'_>, printer: &site_builder::Printer) {
     match event {
         Event::Serving { url } => {
             println!("Previewing the site at {url}");

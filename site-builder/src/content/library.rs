@@ -22,7 +22,6 @@ use crate::diagnostic::{read_text, Diagnostic};
 #[derive(Debug, Clone)]
 pub struct LeftOut {
     pub source: String,
-    pub shown: PathBuf,
     pub why: Absence,
 }
 
@@ -230,11 +229,7 @@ fn place(
             if rel.ends_with("_index.md") && rel != "_index.md" {
                 absent_dirs.push(dir.clone());
             }
-            library.left_out.push(LeftOut {
-                source: rel,
-                shown,
-                why,
-            });
+            library.left_out.push(LeftOut { source: rel, why });
             continue;
         }
         let kind = if rel.ends_with("_index.md") {

@@ -70,16 +70,6 @@ impl Diagnostic {
         self.severity = Severity::Warning;
         self
     }
-
-    /// Shifts a position found inside an embedded document (front matter, a YAML string)
-    /// to where that document starts in its file.
-    pub fn offset_by(mut self, first_line: usize, first_col: usize) -> Self {
-        if self.line == 1 {
-            self.col += first_col - 1;
-        }
-        self.line += first_line - 1;
-        self
-    }
 }
 
 impl fmt::Display for Diagnostic {

@@ -9,9 +9,9 @@ mod policy;
 mod rewrite;
 mod stylesheet;
 
-pub use address::{Address, Reader};
+pub use address::Reader;
 pub use links::{Broken, LinkChecker, OutputIndex};
 pub use rewrite::{
-    fragment_close, fragment_open, process, Finding, Furniture, Link, Processed, Region, Rules,
+    fragment_close, fragment_open, process, Finding, Furniture, Link, Region, Rules,
 };
-pub use stylesheet::{check as check_stylesheet, CssProblem};
+pub use stylesheet::check as check_stylesheet;

@@ -5,5 +5,5 @@ pub mod marks;
 pub mod templates;
 mod tera_errors;
 
-pub use context::{MenuItem, Shared, Summaries};
+pub use context::{Shared, Summaries};
 pub use templates::Templates;

@@ -12,7 +12,6 @@ use selfcheck_engine::{Change, Definition, Diff, Kind, Problem};
 
 use super::file::DefinitionFile;
 use super::locate::Locator;
-use crate::config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::yaml::{self, Origin, Positions};
@@ -63,7 +62,7 @@ fn whole_file(path: &Path, problem: &Problem) -> Diagnostic {
 fn read(root: &Path, given: Option<&str>) -> Result<Version, Vec<Diagnostic>> {
     let (shown, text) = match given {
         None => {
-            let relative = site_definition(root)?;
+            let relative = super::site_definition(root)?;
             let text = std::fs::read_to_string(root.join("content").join(&relative));
             let shown = Path::new("content").join(relative);
             let text = text.map_err(|e| {
@@ -99,24 +98,13 @@ fn read(root: &Path, given: Option<&str>) -> Result<Version, Vec<Diagnostic>> {
     })
 }
 
-/// The path of the site's definition inside `content/`, from site.yaml.
-fn site_definition(root: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
-    let settings = config::load(&root.join("content"), Path::new("content"))?;
-    settings.config.selfcheck.clone().ok_or_else(|| {
-        let problem = settings
-            .problem_at("selfcheck", "this site has no self-check")
-            .with_help("add `selfcheck: self-check/questions.yaml` to content/site.yaml");
-        vec![problem]
-    })
-}
-
 /// Reads `REV:path` with `git show` in the site's folder (so the path is from the top of
 /// its repository, as git reads it), or for a bare revision the site's definition in it.
 fn from_git(root: &Path, spec: &str) -> Result<(PathBuf, String), Vec<Diagnostic>> {
     let (shown, object) = match spec.split_once(':') {
         Some(_) => (spec.to_string(), spec.to_string()),
         None => {
-            let relative = Path::new("content").join(site_definition(root)?);
+            let relative = Path::new("content").join(super::site_definition(root)?);
             let relative = relative.to_string_lossy().replace('\\', "/");
             (format!("{spec}:{relative}"), format!("{spec}:./{relative}"))
         }

@@ -60,6 +60,23 @@ pub struct Loaded {
     pub positions: Positions,
 }
 
+/// The path of the site's definition inside `content/`, from site.yaml.
+pub fn site_definition(root: &Path) -> Result<PathBuf, Vec<Diagnostic>> {
+    let settings = crate::config::load(&root.join("content"), Path::new("content"))?;
+    settings.config.selfcheck.clone().ok_or_else(|| {
+        let problem = settings
+            .problem_at("selfcheck", "this site has no self-check")
+            .with_help("add `selfcheck: self-check/questions.yaml` to content/site.yaml");
+        vec![problem]
+    })
+}
+
+/// Reads and checks the definition of the site at `root`.
+pub fn load_site(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let content = root.join("content");
+    load(&content, &site_definition(root)?)
+}
+
 /// Reads and checks the definition named in site.yaml.
 pub fn load(content_dir: &Path, relative: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = Path::new("content").join(relative);

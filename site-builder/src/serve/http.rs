@@ -4,7 +4,7 @@
 //!
 //! It is reachable from every page the editor's browser opens, so it is strict: the whole
 //! request head must arrive within a deadline, only so many connections are served at
-//! once, and only requests for this machine's own names are answered (see [`request`]).
+//! once, and only requests for this machine's own names are answered (see `request`).
 
 use std::io::{self, BufReader, BufWriter, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};

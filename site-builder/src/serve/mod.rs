@@ -2,13 +2,13 @@
 //! reloads the pages they have open.
 //!
 //! The pieces, in the order a change travels through them:
-//! - [`watcher`] — notices saves in `content/` and `templates/`, and waits for a quiet moment;
+//! - `watcher` — notices saves in `content/` and `templates/`, and waits for a quiet moment;
 //! - the rebuild loop ([`Preview::run`]) — builds with previews on, into one of two folders,
 //!   so a failed build never touches the site being served;
-//! - [`reload`] — tells open pages about each build (Server-Sent Events), or shows the
+//! - `reload` — tells open pages about each build (Server-Sent Events), or shows the
 //!   problems over them;
-//! - [`http`] — serves the last good site, with the reload script added to its pages, to
-//!   requests [`request`] has read and found to be for this machine.
+//! - `http` — serves the last good site, with the reload script added to its pages, to
+//!   requests `request` has read and found to be for this machine.
 
 mod http;
 mod reload;
@@ -96,7 +96,7 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Claims the address. A busy port is reported as [`Error::PortBusy`].
+    /// Claims the address. A busy port is refused, with the port to try instead.
     pub fn bind(mut settings: Settings) -> Result<Preview, Error> {
         // Watch events name absolute paths; an absolute root lets them be shown short.
         if let Ok(root) = settings.root.canonicalize() {
