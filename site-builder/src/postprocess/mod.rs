@@ -4,6 +4,7 @@
 //! elsewhere, the safety furniture on every page, images with alt text, links that resolve.
 
 mod address;
+mod inspect;
 mod links;
 mod policy;
 mod rewrite;

@@ -11,17 +11,17 @@ mod diff;
 mod file;
 mod locate;
 mod text;
+mod view;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use tera::Value;
 
 use selfcheck_engine::{
     Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec,
 };
 
-use crate::config::{LoadedConfig, SupportService};
+use crate::config::LoadedConfig;
 use crate::content::Library;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -183,55 +183,6 @@ fn options(value: &serde_yaml::Value) -> Vec<String> {
     }
 }
 
-/// The template's view of one question.
-#[derive(Serialize)]
-struct QuestionView {
-    id: String,
-    number: usize,
-    prompt: String,
-    hint: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    options: Vec<OptionView>,
-}
-
-#[derive(Serialize)]
-struct OptionView {
-    id: String,
-    label: String,
-    hint: String,
-    exclusive: bool,
-}
-
-#[derive(Serialize)]
-struct OutcomeView {
-    id: String,
-    title: String,
-    html: String,
-    urgent: bool,
-    /// Whether the definition's opening (`SelfCheckView::opening`) comes first.
-    opening: bool,
-}
-
-#[derive(Serialize)]
-struct ReasonView {
-    id: String,
-    html: String,
-}
-
-#[derive(Serialize)]
-struct SelfCheckView {
-    questions: Vec<QuestionView>,
-    /// Shown first in the outcomes that ask for it; empty when the definition has none.
-    opening: String,
-    /// Shown last in every outcome; empty when the definition has none.
-    closing: String,
-    outcomes: Vec<OutcomeView>,
-    reasons: Vec<ReasonView>,
-    /// The compact definition the browser's engine reads.
-    definition: String,
-}
-
 /// Loads, checks and renders the self-check.
 pub fn prepare(
     config: &LoadedConfig,
@@ -242,97 +193,9 @@ pub fn prepare(
         return Ok(None);
     };
     let loaded = load(content_dir, relative)?;
-    let (view, fragments) = render(&loaded, library, &config.config.support)?;
+    let (view, fragments) = view::render(&loaded, library, &config.config.support)?;
     Ok(Some(Prepared {
         context: Value::from_serializable(&view),
         fragments,
     }))
-}
-
-fn render(
-    loaded: &Loaded,
-    library: &Library,
-    support: &[SupportService],
-) -> Result<(SelfCheckView, Fragments), Vec<Diagnostic>> {
-    let text = text::Renderer {
-        library,
-        support,
-        loaded,
-        problems: Default::default(),
-        fragments: Default::default(),
-    };
-    let questions = loaded
-        .file
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| QuestionView {
-            id: q.id.clone(),
-            number: i + 1,
-            prompt: text.inline(&q.prompt, &format!("questions.{i}.prompt")),
-            hint: q.hint.as_deref().map_or_else(String::new, |h| {
-                text.inline(h, &format!("questions.{i}.hint"))
-            }),
-            kind: match q.kind {
-                KindEntry::One => "one",
-                KindEntry::Many => "many",
-            },
-            options: q
-                .options
-                .iter()
-                .enumerate()
-                .map(|(j, o)| OptionView {
-                    id: o.id.clone(),
-                    label: text.inline(&o.label, &format!("questions.{i}.options.{j}.label")),
-                    hint: o.hint.as_deref().map_or_else(String::new, |h| {
-                        text.inline(h, &format!("questions.{i}.options.{j}.hint"))
-                    }),
-                    exclusive: o.exclusive,
-                })
-                .collect(),
-        })
-        .collect();
-    let outcomes = loaded
-        .file
-        .outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| OutcomeView {
-            id: o.id.clone(),
-            title: o.title.clone(),
-            html: text.block(&o.body, &format!("outcomes.{i}.body")),
-            urgent: o.urgent,
-            opening: o.opening,
-        })
-        .collect();
-    let reasons = loaded
-        .file
-        .reasons
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ReasonView {
-            id: r.id.clone(),
-            html: text.inline(&r.text, &format!("reasons.{i}.text")),
-        })
-        .collect();
-    let shared = |source: &Option<String>, key: &str| {
-        source
-            .as_deref()
-            .map_or_else(String::new, |s| text.block(s, key))
-    };
-    let opening = shared(&loaded.file.opening, "opening");
-    let closing = shared(&loaded.file.closing, "closing");
-    let problems = text.problems.take();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let view = SelfCheckView {
-        questions,
-        opening,
-        closing,
-        outcomes,
-        reasons,
-        definition: loaded.definition.encode(),
-    };
-    Ok((view, text.into_fragments()))
 }
