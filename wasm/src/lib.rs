@@ -72,6 +72,7 @@ build_time! {
     pub use coverage::{thousands, WORK_BUDGET};
     pub use example::Example;
     pub use problem::{Field, Problem, Site};
+    pub use suggest::closest;
 }
 
 // Comparing two versions.

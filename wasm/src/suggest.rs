@@ -1,15 +1,16 @@
 //! "Did you mean" for mistyped ids.
 
-/// The candidate an editor most likely meant by `typed`, if any is close.
+/// The candidate an editor most likely meant by `typed`, if any is close. This is the one
+/// "did you mean" of the project: site-builder uses it for field names, paths and links.
 ///
 /// A candidate that starts with what was typed (or the reverse) wins, because editors
-/// abbreviate long ids (`twice` for `twice-or-more`) more often than they misspell them;
-/// otherwise the nearest by edit distance, if within a third of the length.
-pub(crate) fn closest<'a>(
-    typed: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != typed).collect();
+/// abbreviate long names (`twice` for `twice-or-more`) more often than they misspell them;
+/// otherwise the nearest by edit distance, if within a third of the length. Ties go to
+/// the candidate that sorts first, so the answer never depends on the candidates' order.
+pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != typed).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
     let prefix = candidates
         .iter()
         .filter(|c| typed.len() >= 2 && (c.starts_with(typed) || typed.starts_with(**c)))
@@ -20,7 +21,7 @@ pub(crate) fn closest<'a>(
     let limit = typed.chars().count() / 3 + 1;
     candidates
         .into_iter()
-        .map(|c| (distance(typed, c), c))
+        .map(|c| (strsim::levenshtein(typed, c), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
@@ -33,22 +34,6 @@ pub(crate) fn did_you_mean<'a>(
 ) -> Option<String> {
     closest(typed, candidates).map(|c| format!("did you mean `{c}`?"))
 }
-
-/// Levenshtein distance over characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +50,7 @@ mod tests {
         assert_eq!(closest("dangr", questions), Some("danger"));
         assert_eq!(closest("behaviors", questions), Some("behaviours"));
         assert_eq!(closest("colour", questions), None);
-        assert_eq!(distance("kitten", "sitting"), 3);
+        // Equal distances: the one that sorts first, whatever the order given.
+        assert_eq!(closest("cat", ["cut", "cab"]), closest("cat", ["cab", "cut"]));
     }
 }

@@ -1,4 +1,4 @@
-//! The self-check's semantics, on a definition that mirrors the real one.
+//! The self-check's semantics, on the fixed test questionnaire in `fixture`.
 
 mod fixture;
 

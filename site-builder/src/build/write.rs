@@ -43,7 +43,7 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     )?;
     write(
         "atom.xml",
-        output::atom(config, &news(config, &live)).as_bytes(),
+        output::atom(config, &news(config, &live), site.today).as_bytes(),
     )?;
     write("robots.txt", output::robots(config).as_bytes())?;
     write("_headers", security::headers_file().as_bytes())?;

@@ -156,17 +156,9 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// The closest of `candidates` to `wrong`, when it is close enough to be a likely typo.
-pub fn closest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        // Equal scores go to the name that sorts first, so the suggestion never depends on
-        // the order the candidates came in.
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
-}
+/// The closest of `candidates` to `wrong`, when it is close enough to be a likely typo:
+/// the engine's one "did you mean", shared by every message.
+pub use selfcheck_engine::closest;
 
 #[cfg(test)]
 mod tests {

@@ -1,87 +1,157 @@
-//! Files for machines: `sitemap.xml`, the Atom feed and `robots.txt`.
+//! Files for machines: `sitemap.xml`, the Atom feed and `robots.txt`. The XML is written
+//! with quick-xml, which escapes every text and attribute, so a title with `&` or `<`
+//! cannot break the feed; addresses are written by the URL parser, percent-encoded.
+
+use std::io;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
 
 use crate::config::Config;
 use crate::content::Document;
-use crate::render::context::permalink;
 
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// The full address of a page: `https://site.example/get-help/`, percent-encoded.
+pub fn address(base_url: &str, path: &str) -> String {
+    match url::Url::parse(base_url).and_then(|base| base.join(path)) {
+        Ok(url) => url.to_string(),
+        Err(_) => format!("{}{path}", base_url.trim_end_matches('/')),
+    }
+}
+
+/// XML with its declaration, indented by two spaces.
+fn xml(write: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let written = writer
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .and_then(|()| write(&mut writer));
+    // Writing into memory cannot fail.
+    debug_assert!(written.is_ok());
+    let mut text = String::from_utf8(writer.into_inner()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn element<W: io::Write>(writer: &mut Writer<W>, name: &str, text: &str) -> io::Result<()> {
+    writer
+        .create_element(name)
+        .write_text_content(BytesText::new(text))
+        .map(drop)
 }
 
 /// Every published document.
 pub fn sitemap<'a>(config: &Config, documents: impl Iterator<Item = &'a Document>) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for doc in documents {
-        out.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n",
-            xml(&permalink(&config.base_url, &doc.url))
-        ));
-        if let Some(date) = doc.front.updated.or(doc.front.date) {
-            out.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
-        }
-        out.push_str("  </url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+    xml(|writer| {
+        writer
+            .create_element("urlset")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .write_inner_content(|writer| {
+                for doc in documents {
+                    writer.create_element("url").write_inner_content(|writer| {
+                        element(writer, "loc", &address(&config.base_url, &doc.url))?;
+                        if let Some(date) = doc.front.updated.or(doc.front.date) {
+                            element(writer, "lastmod", &date.to_string())?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })
+            .map(drop)
+    })
 }
 
-/// An Atom feed of `entries`, newest first.
-pub fn atom(config: &Config, entries: &[&Document]) -> String {
-    let site = config.base_url.trim_end_matches('/');
-    let updated = entries
-        .iter()
+/// An Atom feed of `entries`, newest first. Its `updated` is the newest entry's, or the
+/// build day when no entry has a date (the element is required).
+pub fn atom(config: &Config, entries: &[&Document], today: crate::date::Date) -> String {
+    let site = address(&config.base_url, "/");
+    let updated = (entries.iter())
         .filter_map(|d| d.front.updated.or(d.front.date))
-        .max();
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
-    );
-    out.push_str(&format!(" xml:lang=\"{}\">\n", xml(&config.language)));
-    out.push_str(&format!("  <title>{}</title>\n", xml(&config.title)));
-    out.push_str(&format!(
-        "  <subtitle>{}</subtitle>\n",
-        xml(&config.description)
-    ));
-    out.push_str(&format!(
-        "  <link href=\"{site}/atom.xml\" rel=\"self\" type=\"application/atom+xml\"/>\n"
-    ));
-    out.push_str(&format!("  <link href=\"{site}/\"/>\n  <id>{site}/</id>\n"));
-    if let Some(date) = updated {
-        out.push_str(&format!("  <updated>{}</updated>\n", date.rfc3339()));
-    }
-    out.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        xml(&config.organisation)
-    ));
-    for doc in entries {
-        let link = permalink(&config.base_url, &doc.url);
-        out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml(&doc.front.title)));
-        out.push_str(&format!(
-            "    <link href=\"{}\"/>\n    <id>{}</id>\n",
-            xml(&link),
-            xml(&link)
-        ));
-        if let Some(date) = doc.front.date {
-            out.push_str(&format!("    <published>{}</published>\n", date.rfc3339()));
-        }
-        if let Some(date) = doc.front.updated.or(doc.front.date) {
-            out.push_str(&format!("    <updated>{}</updated>\n", date.rfc3339()));
-        }
-        if let Some(description) = &doc.front.description {
-            out.push_str(&format!("    <summary>{}</summary>\n", xml(description)));
-        }
-        out.push_str("  </entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out
+        .max()
+        .unwrap_or(today);
+    xml(|writer| {
+        writer
+            .create_element("feed")
+            .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
+            .with_attribute(("xml:lang", config.language.as_str()))
+            .write_inner_content(|writer| {
+                element(writer, "title", &config.title)?;
+                element(writer, "subtitle", &config.description)?;
+                let feed = address(&config.base_url, "/atom.xml");
+                let link = writer
+                    .create_element("link")
+                    .with_attribute(("href", feed.as_str()));
+                link.with_attributes([("rel", "self"), ("type", "application/atom+xml")])
+                    .write_empty()?;
+                writer
+                    .create_element("link")
+                    .with_attribute(("href", site.as_str()))
+                    .write_empty()?;
+                element(writer, "id", &site)?;
+                element(writer, "updated", &updated.rfc3339())?;
+                writer
+                    .create_element("author")
+                    .write_inner_content(|w| element(w, "name", &config.organisation))?;
+                for doc in entries {
+                    entry(writer, config, doc, today)?;
+                }
+                Ok(())
+            })
+            .map(drop)
+    })
+}
+
+fn entry(
+    writer: &mut Writer<Vec<u8>>,
+    config: &Config,
+    doc: &Document,
+    today: crate::date::Date,
+) -> io::Result<()> {
+    let link = address(&config.base_url, &doc.url);
+    writer
+        .create_element("entry")
+        .write_inner_content(|writer| {
+            element(writer, "title", &doc.front.title)?;
+            writer
+                .create_element("link")
+                .with_attribute(("href", link.as_str()))
+                .write_empty()?;
+            element(writer, "id", &link)?;
+            if let Some(date) = doc.front.date {
+                element(writer, "published", &date.rfc3339())?;
+            }
+            let updated = doc.front.updated.or(doc.front.date).unwrap_or(today);
+            element(writer, "updated", &updated.rfc3339())?;
+            if let Some(description) = &doc.front.description {
+                element(writer, "summary", description)?;
+            }
+            Ok(())
+        })?;
+    Ok(())
 }
 
 pub fn robots(config: &Config) -> String {
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
-        config.base_url.trim_end_matches('/')
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        address(&config.base_url, "/sitemap.xml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_encoded_and_text_is_escaped() {
+        assert_eq!(
+            address("https://site.example/", "/my page/café/"),
+            "https://site.example/my%20page/caf%C3%A9/"
+        );
+        let mut out = Vec::new();
+        let mut writer = Writer::new(&mut out);
+        element(&mut writer, "title", "Stalking & harassment <2027>").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<title>Stalking &amp; harassment &lt;2027&gt;</title>"
+        );
+    }
 }

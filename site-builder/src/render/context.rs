@@ -71,7 +71,7 @@ fn summary(doc: &Document, base_url: &str) -> BTreeMap<&'static str, Value> {
 }
 
 pub fn permalink(base_url: &str, url: &str) -> String {
-    format!("{}{url}", base_url.trim_end_matches('/'))
+    crate::output::address(base_url, url)
 }
 
 /// The main menu, from the `menu` entries in front matter.
