@@ -29,6 +29,8 @@ mod render;
 mod security;
 mod yaml;
 
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod scaffold;
 pub mod selfcheck;
 pub mod serve;

@@ -26,6 +26,16 @@ pub fn parse<T: DeserializeOwned>(
     path: &Path,
     origin: Origin,
 ) -> Result<T, Diagnostic> {
+    if let Some(at) = odd_line_break(text) {
+        let (line, col) = crate::diagnostic::LineIndex::new(text).position(at);
+        return Err(Diagnostic::new(
+            path,
+            line + origin.line - 1,
+            col,
+            "this line ends with a carriage return alone, or holds a character YAML reads as a line break",
+        )
+        .with_help("save the file with ordinary line endings (LF, or CRLF on Windows), and retype the character here"));
+    }
     if let Some((line, col)) = too_deep(text) {
         return Err(Diagnostic::new(
             path,
@@ -36,6 +46,19 @@ pub fn parse<T: DeserializeOwned>(
         .with_help("no setting needs this: check for a run of `[` or `{`"));
     }
     serde_yaml::from_str(text).map_err(|error| diagnostic(&error, path, origin))
+}
+
+/// Where YAML would start a new line that editors' line numbers do not count: a carriage
+/// return alone, or NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR. Positions would disagree.
+fn odd_line_break(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    text.char_indices()
+        .find(|&(i, c)| match c {
+            '\r' => bytes.get(i + 1) != Some(&b'\n'),
+            '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+            _ => false,
+        })
+        .map(|(i, _)| i)
 }
 
 /// How deeply `[...]` and `{...}` may nest. Far beyond any real file, and it stops the

@@ -138,6 +138,15 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_carriage_return_is_placed() {
+        let err = split("---\ntitle: Hi\r\rdate: x\n---\n", Path::new("a.md")).unwrap_err();
+        assert_eq!((err.line, err.col), (2, 10), "{err}");
+        let err = split("---\ntitle: Hi\u{85}there\n---\n", Path::new("a.md")).unwrap_err();
+        assert_eq!((err.line, err.col), (2, 10), "{err}");
+        assert!(split("---\r\ntitle: Hi\r\n---\r\n", Path::new("a.md")).is_ok());
+    }
+
+    #[test]
     fn unclosed_front_matter_is_reported() {
         let err = split("---\ntitle: Hi\n", Path::new("a.md")).unwrap_err();
         assert_eq!(err.message, "the front matter is never closed");
