@@ -32,8 +32,8 @@ pub enum Color {
     Never,
 }
 
-/// Writes problems in one form, reading the files they name from the site's folder to
-/// show their lines.
+/// Writes problems in one form, reading the files they name from the site's folder (or
+/// the built-in theme, for `theme:` names) to show their lines.
 #[derive(Debug, Clone)]
 pub struct Printer {
     pub form: Form,
@@ -107,7 +107,10 @@ impl Printer {
         let mut reports = Vec::with_capacity(problems.len());
         for problem in problems {
             let id = *ids.entry(&problem.path).or_insert_with(|| {
-                let text = std::fs::read(self.root.join(&problem.path)).ok()?;
+                let text = match crate::theme::source_of(&problem.path) {
+                    Some(built_in) => built_in.to_vec(),
+                    None => std::fs::read(self.root.join(&problem.path)).ok()?,
+                };
                 let text = String::from_utf8_lossy(&text).into_owned();
                 Some(files.add(problem.path.display().to_string(), text))
             });
