@@ -28,9 +28,20 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
         fragments: site.selfcheck.as_ref().map(|s| &s.fragments),
     };
     let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
+    // A missing logo is reported at its line in site.yaml, not on every page.
+    let missing_logo = brand_logo(site, plan);
+    let logo = site
+        .config
+        .config
+        .brand
+        .as_ref()
+        .and_then(|b| b.logo.as_deref());
+    let reported =
+        |link: &postprocess::Link| missing_logo.is_some() && Some(link.written.as_str()) == logo;
     for page in pages {
         let findings = page.findings.iter().cloned();
         let broken = (page.links.iter())
+            .filter(|link| !reported(link))
             .filter_map(|link| checker.check(link).err().map(|b| broken_link(link, &b)));
         for finding in findings.chain(broken) {
             match placer.finding(&finding, page) {
@@ -46,7 +57,7 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
         plan.assets.contains_key("quick-exit.js"),
     ));
     problems.extend(copied_files(site, plan));
-    problems.extend(brand_logo(site, plan));
+    problems.extend(missing_logo);
 }
 
 /// The brand's logo must be one of the site's files.
