@@ -192,6 +192,14 @@ mod tests {
     }
 
     #[test]
+    fn a_problem_in_a_built_in_template_shows_its_line_from_the_binary() {
+        let problem = Diagnostic::new("theme:base.html", 2, 1, "something");
+        let text = Printer::new(Path::new("/nowhere"), Form::Rich, Color::Never).text(&[problem]);
+        assert!(text.contains("theme:base.html:2:1"), "{text}");
+        assert!(text.contains("2 │ <html lang="), "{text}");
+    }
+
+    #[test]
     fn a_place_outside_any_file_is_named_in_a_note() {
         let problem = Diagnostic::new("--answers", 1, 1, "not JSON");
         let text = Printer::new(Path::new("/nowhere"), Form::Rich, Color::Never).text(&[problem]);

@@ -269,14 +269,18 @@ fn blocks_without_parent(
     problems
 }
 
-/// The blocks a template defines, with where each tag starts.
+/// The blocks a template defines, with where each tag starts (`{% block x %}`, or
+/// `{%- block x %}`).
 fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.match_indices("{% block ")
-        .filter_map(move |(at, tag)| {
-            let rest = &text[at + tag.len()..];
-            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
-            Some((at, &rest[..end]))
-        })
+    text.match_indices("{%").filter_map(move |(at, _)| {
+        let rest = text[at + 2..].trim_start_matches('-').trim_start();
+        let rest = rest
+            .strip_prefix("block")?
+            .strip_prefix(char::is_whitespace)?
+            .trim_start();
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+        Some((at, &rest[..end]))
+    })
 }
 
 /// The templates a template extends, includes or imports.
