@@ -90,17 +90,39 @@ fn base_site_output_tree_and_summary() {
         lines[2]
     );
     let files = tree(&out);
-    let css = files
+    // The site's own stylesheet, and the built-in theme's other assets, all hashed.
+    let (assets, files): (Vec<String>, Vec<String>) =
+        files.into_iter().partition(|f| f.starts_with("assets/"));
+    let logical: Vec<String> = assets
         .iter()
-        .find(|f| f.starts_with("assets/site."))
-        .expect("hashed stylesheet")
-        .clone();
-    assert!(css.len() == "assets/site.0123456789.css".len(), "{css}");
+        .map(|a| {
+            let (stem, rest) = a.trim_start_matches("assets/").split_once('.').unwrap();
+            let (hash, extension) = rest.split_once('.').unwrap();
+            assert_eq!(hash.len(), 10, "{a}");
+            format!("{stem}.{extension}")
+        })
+        .collect();
+    assert_eq!(
+        logical,
+        [
+            "favicon.svg",
+            "quick-exit.css",
+            "quick-exit.js",
+            "selfcheck.css",
+            "selfcheck.js",
+            "site.css"
+        ]
+    );
+    let site_css = std::fs::read(out.path().join("public").join(&assets[5])).unwrap();
+    let own_css = std::fs::read(base().join("templates/assets/site.css")).unwrap();
+    assert_eq!(
+        site_css, own_css,
+        "the site's own site.css replaces the theme's"
+    );
     let expected = vec![
         ".site-builder-output",
         "404.html",
         "_headers",
-        css.as_str(),
         "atom.xml",
         "guides/bundle/index.html",
         "guides/bundle/missed-calls.svg",

@@ -241,7 +241,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <title>{% block title %}{{ site.title }}{% endblock title %}</title>
-<link rel="stylesheet" href="{{ assets["site.css"] }}"></head>
+<link rel="stylesheet" href="{{ assets["site.css"] }}"><script src="{{ assets["quick-exit.js"] }}" defer></script></head>
 <body><a class="skip-link" href="#main">Skip to main content</a>
 <div class="exit-bar"><a class="exit-button" href="{{ site.exit_url }}" rel="nofollow noreferrer">Exit this page</a></div>
 <header><a href="/">{{ site.title }}</a><nav aria-label="Main"><ul>{% for item in menu %}<li><a href="{{ item.url }}">{{ item.name }}</a></li>{% endfor %}</ul></nav></header>

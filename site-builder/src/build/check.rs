@@ -28,9 +28,20 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
         fragments: site.selfcheck.as_ref().map(|s| &s.fragments),
     };
     let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
+    // A missing logo is reported at its line in site.yaml, not on every page.
+    let missing_logo = brand_logo(site, plan);
+    let logo = site
+        .config
+        .config
+        .brand
+        .as_ref()
+        .and_then(|b| b.logo.as_deref());
+    let reported =
+        |link: &postprocess::Link| missing_logo.is_some() && Some(link.written.as_str()) == logo;
     for page in pages {
         let findings = page.findings.iter().cloned();
         let broken = (page.links.iter())
+            .filter(|link| !reported(link))
             .filter_map(|link| checker.check(link).err().map(|b| broken_link(link, &b)));
         for finding in findings.chain(broken) {
             match placer.finding(&finding, page) {
@@ -46,6 +57,21 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
         plan.assets.contains_key("quick-exit.js"),
     ));
     problems.extend(copied_files(site, plan));
+    problems.extend(missing_logo);
+}
+
+/// The brand's logo must be one of the site's files.
+fn brand_logo(site: &Site, plan: &Plan) -> Option<Diagnostic> {
+    let logo = site.config.config.brand.as_ref()?.logo.as_deref()?;
+    let file = logo.strip_prefix('/')?; // not an address at all: reported with the settings
+    if plan.files.iter().any(|f| f == file) {
+        return None;
+    }
+    Some(
+        site.config
+            .problem_at("brand.logo", format!("the logo `{logo}` is not a file of the site"))
+            .with_help("put the file in static/ (static/logo.svg is /logo.svg), or beside a page in content/"),
+    )
 }
 
 fn broken_link(link: &postprocess::Link, broken: &Broken) -> Finding {
@@ -214,22 +240,23 @@ fn furniture(pages: &[Built], templates: &Templates, has_exit_script: bool) -> V
         .collect()
 }
 
-/// Copied pages, drawings and stylesheets (from content/ and the theme) pass the checks
+/// Copied pages, drawings and stylesheets (from content/, static/ and the theme) pass the checks
 /// that rendered pages pass, except the furniture: they are not the site's own pages.
 fn copied_files(site: &Site, plan: &Plan) -> Vec<Diagnostic> {
     let rules = rules(site, plan);
     let mut problems = Vec::new();
-    for (index, text) in &site.copied_texts {
-        let asset = &site.library.assets[*index];
-        let url = format!("/{}", asset.to);
-        problems.extend(check_text(text, &asset.shown, &url, &rules));
+    for copied in &site.copied.texts {
+        let url = format!("/{}", copied.asset.to);
+        problems.extend(check_text(&copied.text, &copied.asset.shown, &url, &rules));
     }
-    for (name, bytes) in &site.theme_assets {
-        if name.ends_with(".css") {
-            let shown = Path::new("templates/assets").join(name);
-            let text = String::from_utf8_lossy(bytes);
-            problems.extend(check_text(&text, &shown, &plan.assets[name], &rules));
-        }
+    for asset in site
+        .theme_assets
+        .iter()
+        .filter(|a| a.name.ends_with(".css"))
+    {
+        let text = String::from_utf8_lossy(&asset.bytes);
+        let url = &plan.assets[&asset.name];
+        problems.extend(check_text(&text, &asset.shown, url, &rules));
     }
     problems
 }

@@ -1,18 +1,21 @@
-//! Stage 1, load: the settings, the content, the templates, the self-check and the
-//! theme's assets, read once. Every later stage works from this; none goes back to disk.
+//! Stage 1, load: the settings, the content, the templates and the theme's assets (the
+//! site's own over the built-in theme), the self-check and the copied files, read once. Every later stage works from this; none goes back to disk.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use crate::config::{self, LoadedConfig};
 use crate::content::{library, Library};
 use crate::date::Date;
-use crate::diagnostic::{read_text, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::markdown;
 use crate::postprocess::Reader;
 use crate::render::Templates;
 use crate::selfcheck::{self, Prepared};
+use crate::theme;
 
+use super::copied::{self, Copied};
 use super::Options;
 
 /// Everything the site is made from.
@@ -24,21 +27,16 @@ pub struct Site {
     /// The self-check definition has problems of its own: pages that show it are not
     /// rendered, so its problems are not repeated as template errors.
     pub selfcheck_failed: bool,
-    /// The theme's files in `templates/assets/`, by name.
-    pub theme_assets: Vec<(String, Vec<u8>)>,
-    /// The text of copied content files that a browser would read as a page or a
-    /// stylesheet, with the index of their entry in `library.assets`.
-    pub copied_texts: Vec<(usize, String)>,
+    /// The theme's assets: the built-in ones, each replaced by the site's own file of the
+    /// same name in `templates/assets/`, and the site's other files there.
+    pub theme_assets: Vec<ThemeAsset>,
+    /// The files copied as they are, from content/ bundles and static/.
+    pub copied: Copied,
     /// Reads addresses relative to the site's own origin.
     pub reader: Reader,
     pub warnings: Vec<Diagnostic>,
     pub today: Date,
 }
-
-/// File types copied from `content/` that the page checks read.
-const CHECKED: [&str; 6] = ["html", "htm", "xhtml", "svg", "xml", "css"];
-/// File types that would run as code, which only the theme may ship.
-const PROGRAMS: [&str; 5] = ["js", "mjs", "cjs", "wasm", "swf"];
 
 /// Loads the site. Problems are added to `problems`; the error is returned only when
 /// the settings or the templates fail, since then nothing can be rendered.
@@ -54,7 +52,11 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     let config = config::load(&content_dir, Path::new("content"));
     let (library, content_problems) = library::load(&content_dir, Path::new("content"), &schedule);
     problems.extend(content_problems);
-    let templates = Templates::load(&options.root.join("templates"), Path::new("templates"));
+    let templates = Templates::load(
+        &options.root.join("templates"),
+        Path::new("templates"),
+        library.documents.iter().map(|d| d.template()),
+    );
     let (config, templates) = match (config, templates) {
         (Ok(c), Ok(t)) => (c, t),
         (c, t) => {
@@ -65,6 +67,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     };
     problems.extend(templates.check_documents(&library));
     problems.extend(check_banner_link(&config, &library));
+    problems.extend(check_footer_links(&config, &library));
     let (selfcheck, selfcheck_failed) = match selfcheck::prepare(&config, &content_dir, &library) {
         Ok(prepared) => (prepared, false),
         Err(Error::Problems(found)) => {
@@ -74,7 +77,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
         Err(other) => return Err(other),
     };
     let theme_assets = theme_assets(&options.root.join("templates"))?;
-    let copied_texts = copied_texts(&library, problems);
+    let copied = copied::load(&options.root, &library, problems);
     let reader = Reader::new(&config.config.base_url).ok_or_else(|| {
         Error::Problems(vec![
             config.problem_at("base_url", "the base address cannot be read")
@@ -88,7 +91,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
         selfcheck,
         selfcheck_failed,
         theme_assets,
-        copied_texts,
+        copied,
         reader,
         today: options.today,
     })
@@ -111,51 +114,49 @@ fn check_banner_link(config: &LoadedConfig, library: &Library) -> Option<Diagnos
     }
 }
 
-/// The theme's assets: every file under `templates/assets/`.
-fn theme_assets(templates_dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
+/// The brand's footer links may link with `@/page.md`, like Markdown.
+fn check_footer_links(config: &LoadedConfig, library: &Library) -> Vec<Diagnostic> {
+    let links = config.config.brand.iter().flat_map(|b| &b.footer_links);
+    (links.enumerate())
+        .filter_map(|(i, link)| {
+            let broken = markdown::resolve_link(&link.url, library).err()?;
+            let at = format!("brand.footer_links.{i}.url");
+            Some(config.problem_at(&at, broken.to_string()))
+        })
+        .collect()
+}
+
+/// One of the theme's assets.
+pub struct ThemeAsset {
+    /// As templates ask for it: `site.css`.
+    pub name: String,
+    /// As problems name it: `theme:assets/site.css`, or `templates/assets/site.css`.
+    pub shown: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The theme's assets, in name order: every file under the site's `templates/assets/`,
+/// and each built-in asset the site does not replace.
+fn theme_assets(templates_dir: &Path) -> Result<Vec<ThemeAsset>, Error> {
     let assets_dir = templates_dir.join("assets");
-    let mut assets = Vec::new();
-    if !assets_dir.is_dir() {
-        return Ok(assets);
+    let mut assets = BTreeMap::new();
+    for (name, bytes) in theme::assets() {
+        let shown = theme::shown(&format!("assets/{name}"));
+        assets.insert(name.to_string(), (shown, bytes.to_vec()));
     }
     for entry in walkdir::WalkDir::new(&assets_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
     {
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(&assets_dir)
-                .unwrap_or(entry.path());
-            let name = rel.to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(entry.path()).map_err(Error::io(entry.path()))?;
-            assets.push((name, bytes));
-        }
+        let rel = (entry.path().strip_prefix(&assets_dir)).unwrap_or(entry.path());
+        let name = rel.to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(entry.path()).map_err(Error::io(entry.path()))?;
+        let shown = Path::new("templates/assets").join(rel);
+        assets.insert(name, (shown, bytes));
     }
-    Ok(assets)
-}
-
-/// Reads the copied files the checks must see, and refuses programs.
-fn copied_texts(library: &Library, problems: &mut Vec<Diagnostic>) -> Vec<(usize, String)> {
-    let mut texts = Vec::new();
-    for (index, asset) in library.assets.iter().enumerate() {
-        let extension = asset
-            .from
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        if PROGRAMS.contains(&extension.as_str()) {
-            problems.push(
-                Diagnostic::file(&asset.shown, format!("a `.{extension}` file would run as code, and only the theme's own scripts may run"))
-                    .with_help("remove it from content/; behaviour belongs in templates/assets/"),
-            );
-        } else if CHECKED.contains(&extension.as_str()) {
-            match read_text(&asset.from, &asset.shown) {
-                Ok(text) => texts.push((index, text)),
-                Err(problem) => problems.push(problem),
-            }
-        }
-    }
-    texts
+    Ok((assets.into_iter())
+        .map(|(name, (shown, bytes))| ThemeAsset { name, shown, bytes })
+        .collect())
 }

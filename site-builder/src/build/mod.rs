@@ -7,6 +7,7 @@
 //! build stop after loading.
 
 mod check;
+mod copied;
 mod load;
 mod plan;
 mod render;

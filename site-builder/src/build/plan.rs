@@ -1,11 +1,12 @@
 //! Stage 2, plan: the one list of files the site will hold, and the address of every
 //! asset. Two sources that would land on one output path are an error here, before
-//! anything is written: a content file cannot quietly replace a page, a generated file
-//! or the theme's assets.
+//! anything is written: a content or static file cannot quietly replace a page, a
+//! generated file or the theme's assets.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
+use crate::config::brand::STYLESHEET;
 use crate::content::Document;
 use crate::diagnostic::Diagnostic;
 use crate::output::{hashed_name, shipped, AssetMap};
@@ -13,13 +14,14 @@ use crate::selfcheck;
 
 use super::load::Site;
 
-/// The files every build writes besides the pages.
-pub const GENERATED: [&str; 5] = [
+/// The files every build writes besides the pages (the last marks the folder as a build).
+pub const GENERATED: [&str; 6] = [
     "404.html",
     "sitemap.xml",
     "atom.xml",
     "robots.txt",
     "_headers",
+    crate::output::MARKER,
 ];
 
 /// The output folder that belongs to the theme's assets.
@@ -40,8 +42,12 @@ pub struct Plan {
 
 pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
     let mut asset_bytes: Vec<(String, Vec<u8>)> = (site.theme_assets.iter())
-        .map(|(name, bytes)| (name.clone(), shipped(name, bytes.clone())))
+        .map(|a| (a.name.clone(), shipped(&a.name, a.bytes.clone())))
         .collect();
+    let brand = site.config.config.brand.as_ref();
+    if let Some(css) = brand.and_then(|b| b.stylesheet()) {
+        asset_bytes.push((STYLESHEET.to_string(), css.into_bytes()));
+    }
     if site.selfcheck.is_some() {
         // Hashed like the theme's files, by `check` too: it is a constant of site-builder.
         asset_bytes.push((
@@ -67,9 +73,7 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
             .map(|d| (d.output_path(), d.shown.clone())),
     );
     owners.extend(
-        library
-            .assets
-            .iter()
+        (library.assets.iter().chain(&site.copied.statics))
             .map(|a| (a.to.clone(), a.shown.clone())),
     );
     problems.extend(collisions(&owners, library));
@@ -121,7 +125,7 @@ fn collisions(owners: &[(String, PathBuf)], library: &crate::content::Library) -
                     shown,
                     "the folder `assets/` of the site belongs to the theme's files",
                 )
-                .with_help("put the file in another folder of content/"),
+                .with_help("put the file in another folder"),
             );
         } else if let Some(first) = seen.insert(lower, shown) {
             // Two documents at one address are reported by the library already.

@@ -1,5 +1,6 @@
 //! Stage 5, write: the staging folder beside the output, the files for machines (sitemap,
-//! feed, robots, headers), the assets and the copied files, then the swap that puts the
+//! feed, robots, headers), the assets and the copied files (images without their
+//! metadata), then the swap that puts the
 //! new site in place. Pages are written by the render stage into the same staging folder.
 
 use crate::config::Config;
@@ -50,10 +51,13 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     for (name, bytes) in &plan.asset_bytes {
         write(plan.assets[name].trim_start_matches('/'), bytes)?;
     }
-    for asset in &site.library.assets {
-        staging
-            .copy(&asset.from, &asset.to)
-            .map_err(Error::io(&asset.from))?;
+    for asset in site.library.assets.iter().chain(&site.copied.statics) {
+        match site.copied.cleaned.get(&asset.to) {
+            Some(cleaned) => write(&asset.to, cleaned)?,
+            None => staging
+                .copy(&asset.from, &asset.to)
+                .map_err(Error::io(&asset.from))?,
+        }
     }
     staging.commit()
 }

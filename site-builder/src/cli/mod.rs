@@ -1,9 +1,11 @@
 //! Command-line interface: one file per subcommand.
 
 mod build;
+mod init;
 mod new;
 mod selfcheck;
 mod serve;
+mod theme;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +18,8 @@ use site_builder::{Date, Error};
 
 /// Builds a static awareness site from Markdown, YAML and templates.
 ///
-/// Run it in the folder that holds content/ and templates/ (or point --root at it).
+/// Run it in the folder that holds content/ (or point --root at it). The theme is built
+/// in; a site's own templates/ replaces its files one by one.
 #[derive(Parser)]
 #[command(name = "site-builder", version, about, long_about = None)]
 struct Cli {
@@ -71,16 +74,20 @@ enum Command {
     Check(build::CheckArgs),
     /// Preview the site at http://127.0.0.1:1111, rebuilding whenever a file is saved
     Serve(serve::Args),
+    /// Start a new site in an empty folder, ready to build
+    Init(init::Args),
     /// Start a new page or campaign, with its front matter filled in
     New(new::Args),
     /// Try an answer set against the self-check and print the outcome as JSON
     Selfcheck(selfcheck::Args),
+    /// The built-in theme: list its files, or copy some into the site to change them
+    Theme(theme::Args),
 }
 
 /// Options every command that reads the site shares.
 #[derive(clap::Args, Clone)]
 struct SiteArgs {
-    /// The folder holding content/ and templates/
+    /// The folder holding content/ (and static/ and templates/, if the site has them)
     #[arg(long, default_value = ".")]
     root: PathBuf,
     /// Include pages marked `draft: true`
@@ -125,8 +132,10 @@ pub fn run() -> ExitCode {
         Command::Check(args) => (args.root(), build::check(args)),
         // These print their own problems: they are not builds.
         Command::Serve(args) => return serve::run(args, messages),
+        Command::Init(args) => return init::run(args, messages),
         Command::New(args) => return new::run(args, messages),
         Command::Selfcheck(args) => return selfcheck::run(args, messages),
+        Command::Theme(args) => return theme::run(args, messages),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,5 +8,5 @@ pub mod schedule;
 pub mod slug;
 
 pub use document::{Document, Kind};
-pub use library::{LeftOut, Library};
+pub use library::{Asset, LeftOut, Library};
 pub use schedule::{Absence, Schedule};

@@ -32,8 +32,8 @@ pub enum Color {
     Never,
 }
 
-/// Writes problems in one form, reading the files they name from the site's folder to
-/// show their lines.
+/// Writes problems in one form, reading the files they name from the site's folder (or
+/// the built-in theme, for `theme:` names) to show their lines.
 #[derive(Debug, Clone)]
 pub struct Printer {
     pub form: Form,
@@ -107,7 +107,10 @@ impl Printer {
         let mut reports = Vec::with_capacity(problems.len());
         for problem in problems {
             let id = *ids.entry(&problem.path).or_insert_with(|| {
-                let text = std::fs::read(self.root.join(&problem.path)).ok()?;
+                let text = match crate::theme::source_of(&problem.path) {
+                    Some(built_in) => built_in.to_vec(),
+                    None => std::fs::read(self.root.join(&problem.path)).ok()?,
+                };
                 let text = String::from_utf8_lossy(&text).into_owned();
                 Some(files.add(problem.path.display().to_string(), text))
             });
@@ -156,6 +159,15 @@ fn span(text: &str, problem: &Diagnostic) -> Option<std::ops::Range<usize>> {
     let index = LineIndex::new(text);
     let start = index.offset(problem.line, problem.col)?;
     let rest = &text[start..];
+    // A quoted value is underlined whole, quotes included.
+    if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        if let Some(close) = rest[1..]
+            .find(quote)
+            .filter(|&c| !rest[1..1 + c].contains('\n'))
+        {
+            return Some(start..start + close + 2);
+        }
+    }
     let end = rest
         .find(|c: char| c.is_whitespace() || "<>\"'`,;()[]{}".contains(c))
         .unwrap_or(rest.len());
@@ -188,6 +200,14 @@ mod tests {
             short,
             "content/a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn a_problem_in_a_built_in_template_shows_its_line_from_the_binary() {
+        let problem = Diagnostic::new("theme:base.html", 2, 1, "something");
+        let text = Printer::new(Path::new("/nowhere"), Form::Rich, Color::Never).text(&[problem]);
+        assert!(text.contains("theme:base.html:2:1"), "{text}");
+        assert!(text.contains("2 │ <html lang="), "{text}");
     }
 
     #[test]

@@ -125,7 +125,32 @@ struct LiveBanner<'a> {
     url: Option<String>,
 }
 
+/// A footer link with its address resolved.
+#[derive(Serialize)]
+struct Link<'a> {
+    text: &'a str,
+    url: String,
+}
+
 impl Shared<'_> {
+    /// The brand's footer links, with `@/page.md` resolved; a link that does not resolve
+    /// is reported while loading, and left out here.
+    fn footer_links(&self) -> Vec<Link<'_>> {
+        let links = self.config.brand.iter().flat_map(|b| &b.footer_links);
+        links
+            .filter_map(|link| {
+                let url = match resolve_link(&link.url, self.library) {
+                    Ok(resolved) => resolved.unwrap_or_else(|| link.url.clone()),
+                    Err(_) => return None,
+                };
+                Some(Link {
+                    text: &link.text,
+                    url,
+                })
+            })
+            .collect()
+    }
+
     fn banner(&self) -> Option<LiveBanner<'_>> {
         let banner = self
             .config
@@ -151,6 +176,15 @@ impl Shared<'_> {
         global.insert("support", &config.support);
         global.insert("menu", &menu(self.library));
         global.insert("banner", &self.banner());
+        global.insert("footer_links", &self.footer_links());
+        // Every page's address, so the theme links only to pages the site has.
+        let urls: Vec<&str> = self
+            .library
+            .documents
+            .iter()
+            .map(|d| d.url.as_str())
+            .collect();
+        global.insert("urls", &urls);
         global.insert("assets", self.assets);
         global.insert("csp", self.csp);
         global.insert("today", &self.today.to_string());

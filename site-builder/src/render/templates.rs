@@ -1,7 +1,8 @@
-//! Loading the Tera templates. Each is kept as written, to place problems, and rendered
-//! from a marked copy whose tags say where they were written (see `marks`).
+//! Loading the Tera templates: the site's own `templates/` laid over the built-in theme,
+//! file by file. Each is kept as written, to place problems, and rendered from a marked
+//! copy whose tags say where they were written (see `marks`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tera::{ErrorKind, Tera};
@@ -10,15 +11,7 @@ use walkdir::WalkDir;
 use super::marks::Marks;
 use super::tera_errors::from_tera;
 use crate::diagnostic::{closest, Diagnostic, LineIndex};
-
-/// The templates an editor must provide.
-pub const REQUIRED: [&str; 5] = [
-    "base.html",
-    "index.html",
-    "section.html",
-    "page.html",
-    "404.html",
-];
+use crate::theme;
 
 /// The site's templates, with their sources kept to place problems.
 pub struct Templates {
@@ -28,53 +21,63 @@ pub struct Templates {
     pub sources: HashMap<String, (PathBuf, String)>,
     /// Where each mark in a rendered page was written.
     pub marks: Marks,
+    /// The site's templates that replace no built-in one, by name.
+    pub own: Vec<String>,
 }
 
 impl Templates {
-    /// Loads every `.html` file under `dir` (except `assets/`).
-    pub fn load(dir: &Path, shown_root: &Path) -> Result<Templates, Vec<Diagnostic>> {
-        let (sources, mut problems) = read_sources(dir, shown_root);
-        for name in REQUIRED {
-            if !sources.contains_key(name) {
-                problems.push(
-                    Diagnostic::file(
-                        shown_root.join(name),
-                        format!("the template `{name}` is missing"),
-                    )
-                    .with_help(format!("every site needs templates/{name}")),
-                );
-            }
+    /// Loads every `.html` file under `dir` (except `assets/`) over the built-in theme,
+    /// and compiles those a build needs: the site's own, the ones named in `used` (the
+    /// pages' templates) and `404.html`, and every template they extend, include or
+    /// import. A built-in template no page uses is left out, so a site's own `base.html`
+    /// need not have the blocks that only such a template fills.
+    pub fn load<'a>(
+        dir: &Path,
+        shown_root: &Path,
+        used: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Templates, Vec<Diagnostic>> {
+        let (mut sources, mut problems) = read_sources(dir, shown_root);
+        let mut own: Vec<String> = (sources.keys())
+            .filter(|name| theme::get(name).is_none())
+            .cloned()
+            .collect();
+        own.sort();
+        let site_names: Vec<String> = sources.keys().cloned().collect();
+        for (name, text) in theme::templates() {
+            (sources.entry(name.to_string())).or_insert_with(|| (theme::shown(name), text.into()));
         }
+        let mut roots: Vec<String> = used.into_iter().map(str::to_string).collect();
+        roots.extend(site_names.into_iter().chain(["404.html".to_string()]));
+        let names = needed(&sources, roots);
         let mut marks = Marks::default();
         // Parse each template alone first, so every syntax error is reported, not just one.
-        let mut names: Vec<&String> = sources.keys().collect();
-        names.sort();
         for name in &names {
             let mut alone = Tera::new();
-            if let Err(e) = alone.add_raw_template(name, &sources[*name].1) {
+            if let Err(e) = alone.add_raw_template(name, &sources[name].1) {
                 if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
                     problems.push(from_tera(&e, &sources, &marks, None));
                 }
             }
         }
+        problems.extend(blocks_without_parent(&sources, &names));
         if !problems.is_empty() {
             return Err(problems);
         }
-        let marked: Vec<(String, String)> = names
-            .iter()
+        let marked: Vec<(&str, String)> = (names.iter())
             .map(|name| {
-                let (shown, text) = &sources[*name];
-                ((*name).clone(), marks.mark(name, shown, text))
+                let (shown, text) = &sources[name];
+                (name.as_str(), marks.mark(name, shown, text))
             })
             .collect();
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
-        tera.add_raw_templates(marked.iter().map(|(n, text)| (n.as_str(), text.as_str())))
+        tera.add_raw_templates(marked.iter().map(|(n, text)| (*n, text.as_str())))
             .map_err(|e| vec![from_tera(&e, &sources, &marks, None)])?;
         Ok(Templates {
             tera,
             sources,
             marks,
+            own,
         })
     }
 
@@ -88,11 +91,13 @@ impl Templates {
     }
 
     /// Every document's template must exist: a missing one is reported at the document's
-    /// `template:` line, with the closest name.
+    /// `template:` line, with the closest name. And every template of the site's own must
+    /// replace a built-in one or be used: one that does neither is most likely an override
+    /// with a mistyped name, which would otherwise be silently ignored.
     pub fn check_documents(&self, library: &crate::content::Library) -> Vec<Diagnostic> {
         let mut known: Vec<&str> = self.sources.keys().map(String::as_str).collect();
         known.sort();
-        library
+        let mut problems: Vec<Diagnostic> = library
             .documents
             .iter()
             .filter(|d| !self.has(d.template()))
@@ -105,12 +110,25 @@ impl Templates {
                     None => problem.with_help(format!("the templates are: {}", known.join(", "))),
                 }
             })
-            .collect()
+            .collect();
+        let used: HashSet<&str> = (library.documents.iter())
+            .map(|d| d.template())
+            .chain(self.sources.values().flat_map(|(_, text)| referenced(text)))
+            .collect();
+        for name in self.own.iter().filter(|n| !used.contains(n.as_str())) {
+            let message = format!("`{name}` replaces no template of the built-in theme, and no page or template uses it");
+            let problem = Diagnostic::file(&self.sources[name].0, message);
+            problems.push(match closest(name, theme::templates().map(|(n, _)| n)) {
+                Some(best) => problem.with_help(format!("did you mean `{best}`? A file replaces the built-in one of the same name (`site-builder theme list` shows them)")),
+                None => problem.with_help("name it after the built-in file it replaces (`site-builder theme list` shows them), or use it from a page's `template:`"),
+            });
+        }
+        problems
     }
 
     /// Whether `name`, or a template it extends or includes, mentions `word`.
     pub fn mentions(&self, name: &str, word: &str) -> bool {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         let mut stack = vec![name.to_string()];
         while let Some(current) = stack.pop() {
             if !seen.insert(current.clone()) {
@@ -184,9 +202,81 @@ fn read_sources(
     (sources, problems)
 }
 
-/// The templates a template extends or includes.
+/// `roots` and every template they extend, include or import, in name order: the
+/// templates a build compiles. Names with no source are left to Tera to report.
+fn needed(sources: &HashMap<String, (PathBuf, String)>, roots: Vec<String>) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut stack = roots;
+    while let Some(name) = stack.pop() {
+        let Some((_, text)) = sources.get(&name) else {
+            continue;
+        };
+        if names.insert(name.clone()) {
+            stack.extend(referenced(text).map(str::to_string));
+        }
+    }
+    names
+}
+
+/// A block that a template fills but no template it extends has: Tera refuses it. It
+/// happens when a site's own `base.html` drops a block that a built-in template fills,
+/// so it is reported at the block, naming the parent to add it to.
+fn blocks_without_parent(
+    sources: &HashMap<String, (PathBuf, String)>,
+    names: &BTreeSet<String>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for name in names {
+        let (shown, text) = &sources[name];
+        let mut parents = Vec::new();
+        let mut current = text;
+        while let Some((parent, (_, parent_text))) =
+            extends(current).and_then(|p| Some((p, sources.get(p)?)))
+        {
+            if parents.contains(&parent) || parents.len() > sources.len() {
+                break;
+            }
+            parents.push(parent);
+            current = parent_text;
+        }
+        let Some(&top) = parents.last() else {
+            continue;
+        };
+        for (at, block) in blocks(text) {
+            if parents
+                .iter()
+                .any(|p| blocks(&sources[*p].1).any(|(_, b)| b == block))
+            {
+                continue;
+            }
+            let (line, col) = LineIndex::new(text).position(at);
+            let parent_shown = sources[top].0.display();
+            problems.push(
+                Diagnostic::new(shown, line, col, format!("`{name}` fills the block `{block}`, which `{top}` ({parent_shown}) does not have"))
+                    .with_help(format!("add {{% block {block} %}}{{% endblock {block} %}} to {parent_shown}, where the built-in {top} has it (`site-builder theme eject {top}` writes the built-in file)")),
+            );
+        }
+    }
+    problems
+}
+
+/// The blocks a template defines, with where each tag starts (`{% block x %}`, or
+/// `{%- block x %}`).
+fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.match_indices("{%").filter_map(move |(at, _)| {
+        let rest = text[at + 2..].trim_start_matches('-').trim_start();
+        let rest = rest
+            .strip_prefix("block")?
+            .strip_prefix(char::is_whitespace)?
+            .trim_start();
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+        Some((at, &rest[..end]))
+    })
+}
+
+/// The templates a template extends, includes or imports.
 fn referenced(text: &str) -> impl Iterator<Item = &str> {
-    ["{% extends", "{% include"]
+    ["{% extends", "{% include", "{% import"]
         .into_iter()
         .flat_map(move |tag| {
             text.match_indices(tag)

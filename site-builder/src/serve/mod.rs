@@ -137,6 +137,7 @@ impl Preview {
         let watched = [
             self.settings.root.join("content"),
             self.settings.root.join("templates"),
+            self.settings.root.join("static"),
         ];
         let _watcher = watcher::watch(&watched, self.signals.0.clone())?;
 

@@ -1,5 +1,7 @@
 //! `content/site.yaml`: the site's settings.
 
+pub mod brand;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -7,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Origin, Positions};
+
+pub use brand::Brand;
 
 /// The settings an editor keeps in `content/site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -33,6 +37,9 @@ pub struct Config {
     pub support: Vec<SupportService>,
     #[serde(default)]
     pub banner: Option<Banner>,
+    /// Colours, logo and footer links, checked for contrast.
+    #[serde(default)]
+    pub brand: Option<Brand>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
 }
@@ -223,6 +230,7 @@ pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagno
         );
     }
     problems.extend(exit_problem(&loaded, base.as_ref()));
+    problems.extend(brand::problems(&loaded));
     if problems.is_empty() {
         Ok(loaded)
     } else {
