@@ -16,6 +16,7 @@
 //!
 //! Around it, for editors: [`serve`] (a live preview) and [`scaffold`] (new pages).
 
+pub mod banners;
 pub mod config;
 pub mod content;
 pub mod date;

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use site_builder::Date;
+use site_builder::date::{Clock, Zone};
 
 fn site() -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
@@ -86,7 +86,7 @@ fn a_new_page_is_a_dated_draft() {
              ## A heading that says what this part is about\n\
              \n\
              Write the page here.\n",
-            Date::today()
+            Clock::System.today_in(&Zone::named("Europe/London").unwrap())
         )
     );
     // It renders, with its drafts shown, and leaves the published site as it was.

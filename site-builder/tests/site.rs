@@ -100,6 +100,7 @@ fn base_site_output_tree_and_summary() {
         ".site-builder-output",
         "404.html",
         "_headers",
+        "_redirects",
         css.as_str(),
         "atom.xml",
         "guides/bundle/index.html",

@@ -26,10 +26,7 @@ pub fn open(options: &Options, plan: &Plan) -> Result<Option<Staging>, Error> {
 /// Writes everything but the pages, and swaps the new site in.
 pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     let config = &site.config.config;
-    let live: Vec<&Document> = site
-        .library
-        .documents
-        .iter()
+    let live: Vec<&Document> = (plan.library.documents.iter())
         .filter(|d| !d.preview)
         .collect();
     let write = |rel: &str, bytes: &[u8]| {
@@ -47,10 +44,14 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     )?;
     write("robots.txt", output::robots(config).as_bytes())?;
     write("_headers", security::headers_file().as_bytes())?;
+    write(
+        "_redirects",
+        output::redirects(&plan.library.forwards).as_bytes(),
+    )?;
     for (name, bytes) in &plan.asset_bytes {
         write(plan.assets[name].trim_start_matches('/'), bytes)?;
     }
-    for asset in &site.library.assets {
+    for asset in &plan.library.assets {
         staging
             .copy(&asset.from, &asset.to)
             .map_err(Error::io(&asset.from))?;

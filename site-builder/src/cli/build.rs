@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use site_builder::output::Target;
-use site_builder::{Date, Error, Options, Report};
+use site_builder::{Error, Options, Report};
 
 use super::SiteArgs;
 
@@ -38,7 +38,7 @@ fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
     let mut options = Options::new(&site.root);
     options.out = out;
     options.drafts = site.drafts;
-    options.today = site.now.unwrap_or_else(Date::today);
+    options.now = site.now;
     options
 }
 

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use site_builder::date::Clock;
 use site_builder::scaffold::{self, BannerChange, Campaign};
 use site_builder::{Date, Error};
 
@@ -44,15 +45,22 @@ enum What {
     },
 }
 
+/// Today in the site's time zone.
+fn today(root: &std::path::Path) -> Date {
+    let zone = site_builder::config::zone_of(&root.join("content"));
+    Clock::System.today_in(&zone)
+}
+
 pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     let result = match &args.what {
-        What::Page { path, title } => scaffold::new_page(&args.root, path, title, Date::today())
-            .map(|file| {
+        What::Page { path, title } => {
+            scaffold::new_page(&args.root, path, title, today(&args.root)).map(|file| {
                 println!(
                     "Created {} (a draft: only the preview shows it).",
                     file.display()
                 );
-            }),
+            })
+        }
         What::Campaign {
             slug,
             title,

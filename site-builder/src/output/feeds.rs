@@ -1,7 +1,7 @@
-//! Files for machines: `sitemap.xml`, the Atom feed and `robots.txt`.
+//! Files for machines: `sitemap.xml`, the Atom feed, `robots.txt` and `_redirects`.
 
 use crate::config::Config;
-use crate::content::Document;
+use crate::content::{Document, Forward};
 use crate::render::context::permalink;
 
 fn xml(text: &str) -> String {
@@ -84,4 +84,16 @@ pub fn robots(config: &Config) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         config.base_url.trim_end_matches('/')
     )
+}
+
+/// The `_redirects` file read by Netlify and Cloudflare Pages: each expired page's old
+/// address to where it now leads, permanently. Netlify serves the forwarding page at the
+/// old address instead (a file there wins over a rule), which forwards the visitor too.
+pub fn redirects(forwards: &[Forward]) -> String {
+    let mut out =
+        String::from("# Expired pages, to where they lead now. Written by site-builder.\n");
+    for forward in forwards {
+        out.push_str(&format!("{} {} 301\n", forward.from, forward.to));
+    }
+    out
 }

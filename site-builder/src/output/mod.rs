@@ -13,6 +13,6 @@ mod staging;
 mod target;
 
 pub use assets::{hashed_name, shipped, AssetMap};
-pub use feeds::{atom, robots, sitemap};
+pub use feeds::{atom, redirects, robots, sitemap};
 pub use staging::Staging;
 pub use target::Target;

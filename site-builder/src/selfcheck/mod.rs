@@ -21,10 +21,9 @@ use selfcheck_engine::{
     Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec,
 };
 
-use crate::config::{LoadedConfig, SupportService};
+use crate::config::SupportService;
 use crate::content::Library;
-use crate::diagnostic::Diagnostic;
-use crate::error::Error;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::{self, Origin, Positions};
 
 pub use answers::read_answers;
@@ -215,28 +214,26 @@ struct SelfCheckView {
     definition: String,
 }
 
-/// Loads, checks and renders the self-check.
+/// Renders the self-check's text for a build, its links resolved against `library`.
+/// Nothing comes back when the text has errors; warnings come back either way.
 pub fn prepare(
-    config: &LoadedConfig,
-    content_dir: &Path,
+    loaded: &Loaded,
     library: &Library,
-) -> Result<Option<Prepared>, Error> {
-    let Some(relative) = &config.config.selfcheck else {
-        return Ok(None);
-    };
-    let loaded = load(content_dir, relative)?;
-    let (view, fragments) = render(&loaded, library, &config.config.support)?;
-    Ok(Some(Prepared {
+    support: &[SupportService],
+) -> (Option<Prepared>, Vec<Diagnostic>) {
+    let (rendered, problems) = render(loaded, library, support);
+    let prepared = rendered.map(|(view, fragments)| Prepared {
         context: Value::from_serializable(&view),
         fragments,
-    }))
+    });
+    (prepared, problems)
 }
 
 fn render(
     loaded: &Loaded,
     library: &Library,
     support: &[SupportService],
-) -> Result<(SelfCheckView, Fragments), Vec<Diagnostic>> {
+) -> (Option<(SelfCheckView, Fragments)>, Vec<Diagnostic>) {
     let text = text::Renderer {
         library,
         support,
@@ -306,8 +303,8 @@ fn render(
     let opening = shared(&loaded.file.opening, "opening");
     let closing = shared(&loaded.file.closing, "closing");
     let problems = text.problems.take();
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (None, problems);
     }
     let view = SelfCheckView {
         questions,
@@ -317,5 +314,5 @@ fn render(
         reasons,
         definition: loaded.definition.encode(),
     };
-    Ok((view, text.into_fragments()))
+    (Some((view, text.into_fragments())), problems)
 }
