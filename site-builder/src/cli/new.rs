@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use site_builder::date::Clock;
-use site_builder::scaffold::{self, BannerChange, Campaign};
+use site_builder::scaffold::{self, Campaign};
 use site_builder::{Date, Error};
 
 #[derive(clap::Args)]
@@ -75,14 +75,9 @@ pub fn run(args: Args, messages: super::Messages) -> ExitCode {
                 until: *until,
                 banner: banner.as_deref(),
             };
-            scaffold::new_campaign(&args.root, &campaign).map(|(file, change)| {
+            scaffold::new_campaign(&args.root, &campaign).map(|file| {
                 println!("Created {}, shown from {from} to {until}.", file.display());
-                match change {
-                    BannerChange::Added => println!("Added a banner for it to content/site.yaml."),
-                    BannerChange::Replaced => {
-                        println!("The banner in content/site.yaml now points to it (the old banner was replaced).")
-                    }
-                }
+                println!("Added a banner for it to the banners in content/site.yaml.");
             })
         }
     };
