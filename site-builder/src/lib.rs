@@ -5,7 +5,8 @@
 //! problem an editor can cause comes back as a [`Diagnostic`] naming `file:line:col`.
 //!
 //! The pipeline, in the order data flows through it:
-//! - [`config`] — `content/site.yaml`;
+//! - [`config`] — `content/site.yaml`, with the site's time zone ([`date`]) and
+//!   [`banners`];
 //! - [`content`] — walking `content/` into a [`Library`] of pages and sections;
 //! - [`markdown`] — bodies to HTML, with `@/page.md` links resolved;
 //! - [`selfcheck`] — the questionnaire definition, checked and rendered, and the engine
@@ -14,7 +15,8 @@
 //! - [`postprocess`] — lol_html over every page (ids, anchors, link and safety checks);
 //! - [`output`] — the staged, atomically swapped `public/`.
 //!
-//! Around it, for editors: [`serve`] (a live preview) and [`scaffold`] (new pages).
+//! Around it, for editors: [`serve`] (a live preview), [`scaffold`] (new pages) and
+//! [`look_ahead`] (the site on each day it will change).
 
 pub mod banners;
 pub mod config;
@@ -34,7 +36,7 @@ pub mod yaml;
 mod build;
 mod error;
 
-pub use build::{build, Options, Report};
+pub use build::{build, look_ahead, Change, Options, Outlook, Report};
 pub use content::Library;
 pub use date::Date;
 pub use diagnostic::Diagnostic;

@@ -1,11 +1,13 @@
 //! The build, as a flat list of stages that each own their data and hand the next what
-//! it needs: load → plan → render → check → write.
+//! it needs: load → plan → render → check → write. `check --ahead` ([`look_ahead`]) loads
+//! once and runs plan → render → check for each day on which the site changes.
 //!
 //! Problems are collected across the stages, so one run reports all of them: a page whose
 //! front matter fails is left out of rendering, and every other page is still rendered and
 //! checked. Only when nothing can be rendered (the settings or the templates fail) does the
 //! build stop after loading.
 
+mod ahead;
 mod check;
 mod load;
 mod plan;
@@ -13,6 +15,8 @@ mod render;
 mod write;
 
 use std::path::PathBuf;
+
+pub use ahead::{look_ahead, Change, Outlook};
 use std::time::{Duration, Instant};
 
 use crate::content::{LeftOut, Schedule};

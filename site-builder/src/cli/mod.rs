@@ -122,7 +122,15 @@ pub fn run() -> ExitCode {
     };
     let (root, result) = match cli.command {
         Command::Build(args) => (args.root(), build::build(args)),
-        Command::Check(args) => (args.root(), build::check(args)),
+        Command::Check(args) => {
+            let root = args.root();
+            match build::check(args, &messages.printer(&root)) {
+                Ok(true) => return ExitCode::SUCCESS,
+                // Problems on days ahead: printed on their days.
+                Ok(false) => return ExitCode::FAILURE,
+                Err(error) => (root, Err(error)),
+            }
+        }
         // These print their own problems: they are not builds.
         Command::Serve(args) => return serve::run(args, messages),
         Command::New(args) => return new::run(args, messages),
