@@ -23,6 +23,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod diagnostic;
+pub mod hosting;
 pub mod markdown;
 pub mod output;
 pub mod postprocess;
@@ -36,7 +37,7 @@ pub mod yaml;
 mod build;
 mod error;
 
-pub use build::{build, look_ahead, Change, Options, Outlook, Report};
+pub use build::{build, forwards, look_ahead, Change, Options, Outlook, Report};
 pub use content::Library;
 pub use date::Date;
 pub use diagnostic::Diagnostic;

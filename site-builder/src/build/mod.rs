@@ -19,7 +19,7 @@ use std::path::PathBuf;
 pub use ahead::{look_ahead, Change, Outlook};
 use std::time::{Duration, Instant};
 
-use crate::content::{LeftOut, Schedule};
+use crate::content::{Forward, LeftOut, Schedule};
 use crate::date::{Clock, Date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
@@ -91,6 +91,19 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         warnings,
         elapsed: started.elapsed(),
     })
+}
+
+/// Where each page that has expired by today leads: the redirects a build writes, for
+/// servers configured by hand (`site-builder hosting`). Fails as the build would.
+pub fn forwards(options: &Options) -> Result<Vec<Forward>, Error> {
+    let mut problems = Vec::new();
+    let site = load::load(options, &mut problems)?;
+    let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
+    let plan = plan::plan(&site, &schedule(options, today), &mut problems);
+    match sort(problems) {
+        (_, errors) if !errors.is_empty() => Err(Error::Problems(errors)),
+        _ => Ok(plan.library.forwards),
+    }
 }
 
 /// What a build on `today` publishes.

@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand.
 
 mod build;
+mod hosting;
 mod new;
 mod selfcheck;
 mod serve;
@@ -75,6 +76,8 @@ enum Command {
     New(new::Args),
     /// Try an answer set against the self-check and print the outcome as JSON
     Selfcheck(selfcheck::Args),
+    /// Print the site's security headers, cache rules, redirects and 404 page for a server
+    Hosting(hosting::Args),
 }
 
 /// Options every command that reads the site shares.
@@ -122,6 +125,7 @@ pub fn run() -> ExitCode {
     };
     let (root, result) = match cli.command {
         Command::Build(args) => (args.root(), build::build(args)),
+        Command::Hosting(args) => (args.root(), hosting::run(args)),
         Command::Check(args) => {
             let root = args.root();
             match build::check(args, &messages.printer(&root)) {
