@@ -109,11 +109,14 @@ impl Zone {
         Date(moment.to_zoned_datetime(self.zone.clone()).date())
     }
 
-    /// The hour of the day, in UTC, at which this zone's day starts on `date`: 0 in
-    /// London's winter (GMT), 23 (the day before) in its summer (BST).
-    pub fn midnight_utc_hour(&self, date: Date) -> i8 {
+    /// The time of day, in UTC, at which this zone's day starts on `date`, as (hour,
+    /// minute): (0, 0) in London's winter (GMT), (23, 0) the day before in its summer.
+    pub fn midnight_utc(&self, date: Date) -> (i8, i8) {
         let start = date.0.to_zoned_datetime(self.zone.clone());
-        start.map_or(0, |z| z.timestamp().to_zoned_datetime(TimeZone::UTC).hour())
+        start.map_or((0, 0), |z| {
+            let utc = z.timestamp().to_zoned_datetime(TimeZone::UTC);
+            (utc.hour(), utc.minute())
+        })
     }
 }
 
@@ -264,8 +267,10 @@ mod tests {
     fn the_day_starts_in_utc_an_hour_early_in_british_summer_time() {
         let london = Zone::named("Europe/London").unwrap();
         let date = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(london.midnight_utc_hour(date("2027-01-15")), 0);
-        assert_eq!(london.midnight_utc_hour(date("2027-07-15")), 23);
+        assert_eq!(london.midnight_utc(date("2027-01-15")), (0, 0));
+        assert_eq!(london.midnight_utc(date("2027-07-15")), (23, 0));
+        let kolkata = Zone::named("Asia/Kolkata").unwrap();
+        assert_eq!(kolkata.midnight_utc(date("2027-07-15")), (18, 30));
         assert!(Zone::named("Europe/Londn").is_none());
     }
 

@@ -16,7 +16,9 @@
 //! - [`output`] — the staged, atomically swapped `public/`.
 //!
 //! Around it, for editors: [`serve`] (a live preview), [`scaffold`] (new pages) and
-//! [`look_ahead`] (the site on each day it will change).
+//! [`look_ahead`] (the site on each day it will change); for the people who run it,
+//! [`hosting`] (the serving policy for each kind of server) and [`recipes`] (CI that
+//! rebuilds the site every day).
 
 pub mod banners;
 pub mod config;
@@ -27,6 +29,7 @@ pub mod hosting;
 pub mod markdown;
 pub mod output;
 pub mod postprocess;
+pub mod recipes;
 pub mod render;
 pub mod scaffold;
 pub mod security;

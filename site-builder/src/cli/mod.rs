@@ -3,6 +3,7 @@
 mod build;
 mod hosting;
 mod new;
+mod recipes;
 mod selfcheck;
 mod serve;
 
@@ -78,6 +79,8 @@ enum Command {
     Selfcheck(selfcheck::Args),
     /// Print the site's security headers, cache rules, redirects and 404 page for a server
     Hosting(hosting::Args),
+    /// Write CI that builds the site on every push and every day (GitHub Actions, GitLab CI)
+    CiRecipes(recipes::Args),
 }
 
 /// Options every command that reads the site shares.
@@ -126,6 +129,7 @@ pub fn run() -> ExitCode {
     let (root, result) = match cli.command {
         Command::Build(args) => (args.root(), build::build(args)),
         Command::Hosting(args) => (args.root(), hosting::run(args)),
+        Command::CiRecipes(args) => (args.root(), recipes::run(args)),
         Command::Check(args) => {
             let root = args.root();
             match build::check(args, &messages.printer(&root)) {
