@@ -1,6 +1,7 @@
 //! The content model: front matter, documents, schedules, and the library that holds them.
 
 pub mod document;
+pub mod family;
 pub mod forward;
 pub mod front_matter;
 pub mod library;
