@@ -1,17 +1,20 @@
-//! Calendar dates (`YYYY-MM-DD`), as editors write them in front matter and site.yaml.
+//! Calendar dates (`YYYY-MM-DD`), as editors write them in front matter and site.yaml, and
+//! the site's own calendar: which day it is in the site's time zone. The calendar itself
+//! is jiff's.
 
 use std::fmt;
 use std::str::FromStr;
 
+use jiff::civil;
+use jiff::tz::TimeZone;
+use jiff::{Span, Unit};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use jiff::Timestamp;
 
 /// A day in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
-}
+pub struct Date(civil::Date);
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -30,51 +33,39 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
-        valid.then_some(Date { year, month, day })
-    }
-
-    /// Today in UTC, from the system clock.
-    pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        Date::from_days_since_epoch((secs / 86_400) as i64)
-    }
-
-    /// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        let year = i16::try_from(year).ok()?;
+        let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        civil::Date::new(year, month, day).ok().map(Date)
     }
 
     /// The same day `months` months later, or the month's last day when it is shorter
     /// (31 August plus 6 months is 28 or 29 February).
     pub fn add_months(&self, months: u32) -> Date {
-        let index = self.year as i64 * 12 + i64::from(self.month - 1) + i64::from(months);
-        let year = index.div_euclid(12) as i32;
-        let month = (index.rem_euclid(12) + 1) as u8;
-        let day = self.day.min(days_in_month(year, month));
-        Date { year, month, day }
+        self.add(Span::new().months(months))
+    }
+
+    /// The day `days` days later (earlier when negative).
+    pub fn add_days(&self, days: i64) -> Date {
+        self.add(Span::new().days(days))
+    }
+
+    /// Past the calendar's end (the year 9999) the date stays where it is: no schedule
+    /// reaches that far.
+    fn add(&self, span: Span) -> Date {
+        Date(self.0.checked_add(span).unwrap_or(self.0))
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(&self, later: Date) -> i64 {
+        self.0
+            .until((Unit::Day, later.0))
+            .map_or(0, |span| i64::from(span.get_days()))
     }
 
     /// `19 April 2027`, the GOV.UK style for dates in text.
     pub fn long(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month) - 1],
-            self.year
-        )
+        let month = MONTHS[usize::try_from(self.0.month() - 1).unwrap_or(0)];
+        format!("{} {month} {}", self.0.day(), self.0.year())
     }
 
     /// `2027-04-19T00:00:00Z`, for feeds.
@@ -83,18 +74,78 @@ impl Date {
     }
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+/// The zone whose calendar says what day it is for the site: an IANA name such as
+/// `Europe/London`, looked up in the time-zone database built into site-builder, so a
+/// machine without one gives the same days.
+#[derive(Debug, Clone)]
+pub struct Zone {
+    name: String,
+    zone: TimeZone,
+}
+
+/// The site's zone when site.yaml names none.
+pub const DEFAULT_ZONE: &str = "Europe/London";
+
+impl Zone {
+    pub fn named(name: &str) -> Option<Zone> {
+        let zone = jiff::tz::db().get(name).ok()?;
+        Some(Zone {
+            name: name.to_string(),
+            zone,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Every name the database knows, for suggestions.
+    pub fn names() -> Vec<String> {
+        jiff::tz::db().available().map(|n| n.to_string()).collect()
+    }
+
+    /// The date in this zone at `moment`.
+    pub fn date_at(&self, moment: Timestamp) -> Date {
+        Date(moment.to_zoned_datetime(self.zone.clone()).date())
+    }
+
+    /// The time of day, in UTC, at which this zone's day starts on `date`, as (hour,
+    /// minute): (0, 0) in London's winter (GMT), (23, 0) the day before in its summer.
+    pub fn midnight_utc(&self, date: Date) -> (i8, i8) {
+        let start = date.0.to_zoned_datetime(self.zone.clone());
+        start.map_or((0, 0), |z| {
+            let utc = z.timestamp().to_zoned_datetime(TimeZone::UTC);
+            (utc.hour(), utc.minute())
+        })
+    }
+}
+
+/// Where "now" comes from: the system clock, or a fixed moment (for tests).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Clock {
+    #[default]
+    System,
+    Fixed(Timestamp),
+}
+
+impl Clock {
+    pub fn now(&self) -> Timestamp {
+        match self {
+            Clock::System => Timestamp::now(),
+            Clock::Fixed(moment) => *moment,
+        }
+    }
+
+    /// Today's date in `zone`.
+    pub fn today_in(&self, zone: &Zone) -> Date {
+        zone.date_at(self.now())
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let d = self.0;
+        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 }
 
@@ -195,11 +246,39 @@ mod tests {
     }
 
     #[test]
-    fn epoch_days_convert() {
-        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+    fn late_on_a_summer_evening_in_utc_it_is_already_tomorrow_in_london() {
+        let london = Zone::named("Europe/London").unwrap();
+        let late: Timestamp = "2027-07-14T23:30:00Z".parse().unwrap();
         assert_eq!(
-            Date::from_days_since_epoch(20_785).to_string(),
-            "2026-11-28"
+            Clock::Fixed(late).today_in(&london).to_string(),
+            "2027-07-15"
         );
+        let utc = Zone::named("UTC").unwrap();
+        assert_eq!(Clock::Fixed(late).today_in(&utc).to_string(), "2027-07-14");
+        // In winter London keeps UTC's day.
+        let winter: Timestamp = "2027-01-14T23:30:00Z".parse().unwrap();
+        assert_eq!(
+            Clock::Fixed(winter).today_in(&london).to_string(),
+            "2027-01-14"
+        );
+    }
+
+    #[test]
+    fn the_day_starts_in_utc_an_hour_early_in_british_summer_time() {
+        let london = Zone::named("Europe/London").unwrap();
+        let date = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(london.midnight_utc(date("2027-01-15")), (0, 0));
+        assert_eq!(london.midnight_utc(date("2027-07-15")), (23, 0));
+        let kolkata = Zone::named("Asia/Kolkata").unwrap();
+        assert_eq!(kolkata.midnight_utc(date("2027-07-15")), (18, 30));
+        assert!(Zone::named("Europe/Londn").is_none());
+    }
+
+    #[test]
+    fn days_are_counted() {
+        let date = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(date("2027-04-19").add_days(13), date("2027-05-02"));
+        assert_eq!(date("2027-04-19").days_until(date("2028-04-19")), 366);
+        assert_eq!(date("2027-04-19").days_until(date("2027-04-18")), -1);
     }
 }

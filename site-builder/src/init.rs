@@ -2,15 +2,17 @@
 //! repository's example site.
 //!
 //! The new site holds only what is the organisation's own (its content, settings and
-//! self-check); the theme is built in. [`STARTER`] is the one list of the files it gets.
+//! self-check); the theme is built in. [`STARTER`] is the one list of the files it gets,
+//! and the CI [`recipes`](crate::recipes) are written beside them, scheduled in the time
+//! zone the new `site.yaml` names.
 
 use std::path::{Path, PathBuf};
 
 use crate::embedded::EXAMPLE;
 use crate::error::Error;
 
-/// Every file of a new site: its path in the site, and its text. To give new sites
-/// another file (a CI recipe, say), add it here.
+/// Every file of a new site but its CI recipes: its path in the site, and its text. To
+/// give new sites another file, add it here.
 pub const STARTER: &[(&str, &str)] = &[
     (".gitignore", include_str!("../starter/gitignore")),
     ("README.md", include_str!("../starter/README.md")),
@@ -105,5 +107,7 @@ pub fn init(dir: &Path, start: Start) -> Result<Vec<PathBuf>, Error> {
         std::fs::write(&file, bytes).map_err(Error::io(&file))?;
         written.push(PathBuf::from(path));
     }
+    let timezone = crate::recipes::timezone_of(dir)?;
+    written.extend(crate::recipes::write(dir, &timezone)?);
     Ok(written)
 }

@@ -4,21 +4,26 @@
 //!
 //! The entry point is [`build`] with [`Options`]: five stages, each a module of `build`
 //! that owns its data and hands the next what it needs:
-//! 1. load: `config` (site.yaml, with the brand's colours checked by `colour`), `content`
-//!    (pages and sections, placed and scheduled), `render::templates` (the site's own over
-//!    the theme's), `selfcheck` (the questionnaire, checked by the engine) and the assets;
-//! 2. plan: every file the site will hold, and the assets' hashed addresses;
+//! 1. load: `config` (site.yaml: its time zone, banners and brand, the brand's colours
+//!    checked by `colour`), `content` (read once), `render::templates` (the site's own
+//!    over the theme's), `selfcheck` (the questionnaire, checked by the engine), assets;
+//! 2. plan: the day's pages placed and scheduled (expired ones forwarded), every file the
+//!    site will hold, and the assets' hashed addresses;
 //! 3. render: `markdown` (with a map back to the source) through the templates, then the
 //!    page pass of `postprocess` (ids, links, the allow-list, the safety furniture);
 //! 4. check: findings placed at `file:line:col` in the sources, links, copied files;
 //! 5. write: `output` (the staged, swapped `public/`, with `static/` and bundles copied,
-//!    images without their metadata) and the files for machines.
+//!    images without their metadata) and the files for machines and hosts.
 //!
+//! [`look_ahead`] runs plan, render and check for each day the site will change.
 //! Every problem an editor can cause is a [`Diagnostic`], shown by one [`Printer`].
 //! Around the build, for editors: [`serve`] (the live preview), [`init`] (a new site),
 //! [`scaffold`] (new pages and campaigns), [`theme`] (listing and ejecting the theme's
-//! files) and [`selfcheck`] (trying answers, and signing off a change).
+//! files) and [`selfcheck`] (trying answers, and signing off a change); for the people
+//! who run a site: [`security`] (the headers every page is served with), [`hosting`]
+//! (that policy for each kind of server) and [`recipes`] (CI that rebuilds it every day).
 
+mod banners;
 mod build;
 mod colour;
 mod config;
@@ -31,20 +36,22 @@ mod markdown;
 mod output;
 mod postprocess;
 mod render;
-mod security;
 mod yaml;
 
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod hosting;
 pub mod init;
+pub mod recipes;
 pub mod scaffold;
+pub mod security;
 pub mod selfcheck;
 pub mod serve;
 pub mod theme;
 
-// Building a site, and what a build did.
-pub use build::{build, Options, Report};
-pub use date::Date;
+// Building a site, what a build did, and the days ahead.
+pub use build::{build, forwards, look_ahead, Change, Options, Outlook, Report};
+pub use date::{Clock, Date, Timestamp};
 pub use output::Target;
 
 // What can go wrong, and the one way it is shown: short for logs, rich for people.

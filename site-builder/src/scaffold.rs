@@ -1,5 +1,5 @@
 //! Starting files for editors (`site-builder new`): a page with its front matter filled
-//! in, or a campaign page with its schedule and the site's banner set to match.
+//! in, or a campaign page with its schedule and a banner for it added to the site's list.
 //!
 //! `site.yaml` is edited as text, not read and written back as YAML, so the editors'
 //! comments and layout stay as they were.
@@ -8,8 +8,14 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use crate::date::Date;
+use crate::date::{Clock, Date};
 use crate::error::Error;
+
+/// Today in the site's time zone (London when `content/site.yaml` cannot be read, since
+/// the build will say why).
+pub fn today(root: &Path) -> Date {
+    Clock::System.today_in(&crate::config::zone_of(&root.join("content")))
+}
 
 /// A campaign: a news page published between two dates, with a banner on every page.
 #[derive(Debug, Clone)]
@@ -20,13 +26,6 @@ pub struct Campaign<'a> {
     pub until: Date,
     /// The banner's words; the title when `None`.
     pub banner: Option<&'a str>,
-}
-
-/// What `new campaign` changed in `site.yaml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BannerChange {
-    Added,
-    Replaced,
 }
 
 /// Creates `content/<path>` as a draft dated `today`. Returns the path as editors see it
@@ -77,12 +76,9 @@ pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<Pat
     Ok(shown)
 }
 
-/// Creates `content/news/<slug>.md`, scheduled from `from` to `until`, and points the
-/// banner in `content/site.yaml` at it.
-pub fn new_campaign(
-    root: &Path,
-    campaign: &Campaign<'_>,
-) -> Result<(PathBuf, BannerChange), Error> {
+/// Creates `content/news/<slug>.md`, scheduled from `from` to `until`, and adds a banner
+/// for it to the `banners` list in `content/site.yaml`. Other banners stay as they are.
+pub fn new_campaign(root: &Path, campaign: &Campaign<'_>) -> Result<PathBuf, Error> {
     let slug = campaign.slug.strip_suffix(".md").unwrap_or(campaign.slug);
     if !is_slug(slug) {
         return Err(Error::refused(
@@ -134,17 +130,16 @@ pub fn new_campaign(
         title = yaml_string(campaign.title),
     );
     let banner = format!(
-        "banner:\n  \
-           text: {text}\n  \
-           link: \"@/news/{slug}.md\"\n  \
-           from: {from}\n  \
-           until: {until}\n",
+        "  - text: {text}\n    \
+             link: \"@/news/{slug}.md\"\n    \
+             from: {from}\n    \
+             until: {until}\n",
         text = yaml_string(campaign.banner.unwrap_or(campaign.title)),
     );
-    let (yaml, change) = set_banner(&yaml, &banner);
+    let yaml = add_banner(&yaml, &banner);
     write_new(&root.join(&shown), &shown, &text)?;
     std::fs::write(&settings, yaml).map_err(Error::io(&settings))?;
-    Ok((shown, change))
+    Ok(shown)
 }
 
 /// `understanding-stalking/online.md`, also accepted with `content/` in front or without
@@ -187,11 +182,16 @@ fn write_new(file: &Path, shown: &Path, text: &str) -> Result<(), Error> {
     out.write_all(text.as_bytes()).map_err(Error::io(file))
 }
 
-/// Replaces the top-level `banner:` entry (its line and the indented lines under it), or
-/// adds one at the end. Everything else in the text stays as it was.
-fn set_banner(yaml: &str, banner: &str) -> (String, BannerChange) {
+/// Adds `item` (a list entry, indented by two spaces) at the end of the top-level
+/// `banners:` list, or starts the list at the end of the file. Everything else in the text
+/// stays as it was.
+fn add_banner(yaml: &str, item: &str) -> String {
     let lines: Vec<&str> = yaml.split_inclusive('\n').collect();
-    let Some(start) = lines.iter().position(|l| l.starts_with("banner:")) else {
+    let start = lines.iter().position(|l| {
+        let key = l.split('#').next().unwrap_or_default().trim_end();
+        key == "banners:" || key == "banners: []"
+    });
+    let Some(start) = start else {
         let mut out = yaml.to_string();
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
@@ -199,18 +199,37 @@ fn set_banner(yaml: &str, banner: &str) -> (String, BannerChange) {
         if !out.is_empty() {
             out.push('\n');
         }
-        return (out + banner, BannerChange::Added);
+        return out + "banners:\n" + item;
     };
     let mut end = start + 1;
-    while end < lines.len() && (lines[end].trim().is_empty() || lines[end].starts_with([' ', '\t']))
+    while end < lines.len()
+        && (lines[end].trim().is_empty() || lines[end].starts_with([' ', '\t', '-']))
     {
         end += 1;
     }
     while end > start + 1 && lines[end - 1].trim().is_empty() {
         end -= 1;
     }
-    let out = lines[..start].concat() + banner + &lines[end..].concat();
-    (out, BannerChange::Replaced)
+    let mut head = lines[..end].concat();
+    if !head.ends_with('\n') {
+        head.push('\n');
+    }
+    if lines[start].contains("[]") {
+        head = lines[..start].concat() + "banners:\n";
+    }
+    head + &indented_like(item, &lines[start + 1..end]) + &lines[end..].concat()
+}
+
+/// `item`, written with two spaces before its `-`, moved to the indentation of the list's
+/// own entries, so it joins the list rather than the entry above it.
+fn indented_like(item: &str, list: &[&str]) -> String {
+    let Some(first) = list.iter().find(|l| l.trim_start().starts_with('-')) else {
+        return item.to_string();
+    };
+    let indent = &first[..first.len() - first.trim_start().len()];
+    (item.split_inclusive('\n'))
+        .map(|line| format!("{indent}{}", line.strip_prefix("  ").unwrap_or(line)))
+        .collect()
 }
 
 /// A YAML double-quoted string: safe whatever the title holds (`:`, `#`, quotes).
@@ -249,24 +268,33 @@ fn folders(content: &Path) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const BANNER: &str = "banner:\n  text: \"New\"\n";
+    const ITEM: &str = "  - text: \"New\"\n";
 
     #[test]
-    fn the_banner_is_replaced_and_the_rest_kept() {
-        let yaml = "# Settings\ntitle: T\n\nbanner:\n  # old\n  text: Old\n  from: 2027-01-01\n\n# Help lines\nsupport: []\n";
-        let (out, change) = set_banner(yaml, BANNER);
-        assert_eq!(change, BannerChange::Replaced);
+    fn a_banner_is_added_after_the_others_and_the_rest_kept() {
+        let yaml = "# Settings\ntitle: T\n\nbanners:\n  # old\n  - text: Old\n    from: 2027-01-01\n\n# Help lines\nsupport: []\n";
         assert_eq!(
-            out,
-            "# Settings\ntitle: T\n\nbanner:\n  text: \"New\"\n\n# Help lines\nsupport: []\n"
+            add_banner(yaml, ITEM),
+            "# Settings\ntitle: T\n\nbanners:\n  # old\n  - text: Old\n    from: 2027-01-01\n  - text: \"New\"\n\n# Help lines\nsupport: []\n"
+        );
+        // A list written without indentation is a list too.
+        assert_eq!(
+            add_banner("banners:\n- text: Old\n", ITEM),
+            "banners:\n- text: Old\n- text: \"New\"\n"
         );
     }
 
     #[test]
-    fn a_banner_is_added_when_there_is_none() {
-        let (out, change) = set_banner("title: T", BANNER);
-        assert_eq!(change, BannerChange::Added);
-        assert_eq!(out, "title: T\n\nbanner:\n  text: \"New\"\n");
+    fn a_banner_list_is_started_when_there_is_none() {
+        let shorthand = "title: T\nbanner:\n  text: Old\n";
+        assert_eq!(
+            add_banner(shorthand, ITEM),
+            "title: T\nbanner:\n  text: Old\n\nbanners:\n  - text: \"New\"\n"
+        );
+        assert_eq!(
+            add_banner("title: T\nbanners: []\n", ITEM),
+            "title: T\nbanners:\n  - text: \"New\"\n"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The security policy every page is served with. One source for the `<meta>` tag that
-//! templates print and the `_headers` file that static hosts read.
+//! The policy every page is served with: the security headers and the caching rules. One
+//! source for the `<meta>` tag that templates print, the `_headers` file that static
+//! hosts read, and every server's configuration (`hosting`).
 
 /// The Content-Security-Policy. `connect-src` falls back to `default-src 'none'`: the
 /// self-check's wasm is embedded in its script, so the page never needs to fetch.
@@ -13,7 +14,55 @@ pub const PERMISSIONS_POLICY: &str =
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
 encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
 midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), \
-sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()";
+sync-xhr=(), usb=(), xr-spatial-tracking=()";
+
+/// HTTPS only, for a year, on every subdomain too: a site whose visitors may be watched
+/// must never be reached over plain HTTP.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
+/// Pages, the feed and the sitemap: caches keep a copy but ask the server every time, so
+/// a banner that ends or a page that expires is gone on the day.
+pub const REVALIDATE: &str = "public, max-age=0, must-revalidate";
+
+/// Assets, whose names change with their content: kept for a year, never asked again.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The feed's type, so readers and `nosniff` agree on it.
+pub const FEED_TYPE: &str = "application/atom+xml; charset=utf-8";
+
+/// Which responses a rule is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paths {
+    /// Every response.
+    All,
+    /// `/assets/*`, the content-hashed theme files.
+    Assets,
+    /// `/atom.xml`.
+    Feed,
+}
+
+impl Paths {
+    /// The pattern as `_headers` writes it.
+    pub fn pattern(&self) -> &'static str {
+        match self {
+            Paths::All => "/*",
+            Paths::Assets => "/assets/*",
+            Paths::Feed => "/atom.xml",
+        }
+    }
+}
+
+/// The whole policy, as rules in order: every response gets the security headers and
+/// revalidates; assets are immutable instead; the feed says its type.
+pub fn rules() -> Vec<(Paths, Vec<(&'static str, String)>)> {
+    let mut all = headers(Connect::Nowhere);
+    all.push(("Cache-Control", REVALIDATE.into()));
+    vec![
+        (Paths::All, all),
+        (Paths::Assets, vec![("Cache-Control", IMMUTABLE.into())]),
+        (Paths::Feed, vec![("Content-Type", FEED_TYPE.into())]),
+    ]
+}
 
 /// Where a page may connect to. The published site connects nowhere (`connect-src` falls
 /// back to `default-src 'none'`); the preview server adds its own reload channel.
@@ -35,6 +84,10 @@ pub fn headers(connect: Connect) -> Vec<(&'static str, String)> {
             "Content-Security-Policy",
             format!("{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'{connect}"),
         ),
+        (
+            "Strict-Transport-Security",
+            STRICT_TRANSPORT_SECURITY.into(),
+        ),
         ("Referrer-Policy", "no-referrer".into()),
         ("X-Content-Type-Options", "nosniff".into()),
         ("X-Frame-Options", "DENY".into()),
@@ -44,14 +97,31 @@ pub fn headers(connect: Connect) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The `_headers` file read by Netlify and Cloudflare Pages.
-pub fn headers_file() -> String {
-    let mut out = String::from("/*\n");
-    for (name, value) in headers(Connect::Nowhere) {
-        out.push_str(&format!("  {name}: {value}\n"));
+/// The `_headers` file read by Netlify and Cloudflare Pages. Netlify lets the later rule
+/// win where two set one header; Cloudflare Pages joins them unless the later rule first
+/// detaches it (`! Cache-Control`), which `detach` adds (`site-builder hosting
+/// cloudflare`). Without it, Cloudflare revalidates assets too: slower, never stale.
+pub fn headers_file_for(detach: bool) -> String {
+    let mut out = String::new();
+    for (paths, headers) in rules() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(paths.pattern());
+        out.push('\n');
+        for (name, value) in headers {
+            if detach && paths != Paths::All {
+                out.push_str(&format!("  ! {name}\n"));
+            }
+            out.push_str(&format!("  {name}: {value}\n"));
+        }
     }
-    out.push_str("\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
     out
+}
+
+/// The `_headers` file every build writes.
+pub fn headers_file() -> String {
+    headers_file_for(false)
 }
 
 #[cfg(test)]

@@ -35,9 +35,15 @@ fn a_new_site_builds_at_once_and_passes_every_check() {
     let mut listed: Vec<&str> = site_builder::init::STARTER
         .iter()
         .map(|(p, _)| *p)
+        .chain([".github/workflows/site.yml", ".gitlab-ci.yml"])
         .collect();
     listed.sort();
-    assert_eq!(files, listed);
+    assert_eq!(files, listed, "the starter's files and the CI recipes");
+    let workflow = read(&site, ".github/workflows/site.yml");
+    assert!(
+        workflow.contains("just after midnight in Europe/London"),
+        "{workflow}"
+    );
     for command in ["check", "build"] {
         let built = tool(&[command, "--now", CHECKED], &site);
         assert!(built.status.success(), "{command}: {}", text(&built.stderr));
@@ -131,6 +137,9 @@ fn the_stalking_example_is_this_repositorys_content() {
         }
     }
     assert!(site.join(".gitignore").is_file() && site.join("README.md").is_file());
+    assert!(
+        site.join(".github/workflows/site.yml").is_file() && site.join(".gitlab-ci.yml").is_file()
+    );
     let built = tool(&["build", "--now", CHECKED], &site);
     assert!(built.status.success(), "{}", text(&built.stderr));
 }

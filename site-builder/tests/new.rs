@@ -4,8 +4,6 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use site_builder::Date;
-
 fn site() -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
     let from = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/preview-site"));
@@ -86,7 +84,7 @@ fn a_new_page_is_a_dated_draft() {
              ## A heading that says what this part is about\n\
              \n\
              Write the page here.\n",
-            Date::today()
+            site_builder::scaffold::today(root)
         )
     );
     // It renders, with its drafts shown, and leaves the published site as it was.
@@ -164,7 +162,7 @@ const CAMPAIGN: [&str; 9] = [
 ];
 
 #[test]
-fn a_campaign_is_scheduled_and_gets_the_banner() {
+fn a_campaign_is_scheduled_and_gets_a_banner_of_its_own() {
     let site = site();
     let root = site.path();
     let settings_before = read(root, "content/site.yaml");
@@ -173,7 +171,7 @@ fn a_campaign_is_scheduled_and_gets_the_banner() {
     assert_eq!(
         stdout(&output),
         "Created content/news/awareness-week-2027.md, shown from 2027-04-19 to 2027-04-25.\n\
-         The banner in content/site.yaml now points to it (the old banner was replaced).\n"
+         Added a banner for it to the banners in content/site.yaml.\n"
     );
     assert_eq!(
         read(root, "content/news/awareness-week-2027.md"),
@@ -201,15 +199,13 @@ fn a_campaign_is_scheduled_and_gets_the_banner() {
          \n\
          Write the page here.\n"
     );
-    // Only the banner changed; the comments around it are kept.
-    let old_banner = "banner:\n  # The campaign of the moment.\n  text: An old campaign.\n  \
-                      from: 2020-01-01\n  until: 2020-01-07\n";
-    let new_banner = "banner:\n  text: \"Awareness week 2027\"\n  \
-                      link: \"@/news/awareness-week-2027.md\"\n  from: 2027-04-19\n  until: 2027-04-25\n";
-    assert!(settings_before.contains(old_banner));
+    // The old banner stays; the new one starts a list at the end; comments are kept.
     assert_eq!(
         read(root, "content/site.yaml"),
-        settings_before.replace(old_banner, new_banner)
+        format!(
+            "{settings_before}\nbanners:\n  - text: \"Awareness week 2027\"\n    \
+             link: \"@/news/awareness-week-2027.md\"\n    from: 2027-04-19\n    until: 2027-04-25\n"
+        )
     );
 
     // Before, during and after: the site builds, and the page is there only during.
@@ -223,26 +219,26 @@ fn a_campaign_is_scheduled_and_gets_the_banner() {
 }
 
 #[test]
-fn a_campaign_banner_is_added_when_there_is_none() {
+fn a_second_campaign_adds_to_the_banners_and_replaces_none() {
     let site = site();
     let root = site.path();
-    let settings = read(root, "content/site.yaml");
-    let start = settings.find("banner:").unwrap();
-    let end = settings.find("\n# Anything below").unwrap() + 1;
-    let without = format!("{}{}", &settings[..start], &settings[end..]);
-    std::fs::write(root.join("content/site.yaml"), &without).unwrap();
+    assert!(site_builder(root, &CAMPAIGN).status.success());
+    let after_first = read(root, "content/site.yaml");
 
     let mut args = CAMPAIGN.to_vec();
-    args.extend(["--banner", "It is awareness week: help is here."]);
+    args[2] = "figures-2027";
+    args[4] = "New figures";
+    args.extend(["--banner", "Our new figures are out."]);
     let output = site_builder(root, &args);
-    assert!(stdout(&output).ends_with("Added a banner for it to content/site.yaml.\n"));
+    assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         read(root, "content/site.yaml"),
         format!(
-            "{without}\nbanner:\n  text: \"It is awareness week: help is here.\"\n  \
-             link: \"@/news/awareness-week-2027.md\"\n  from: 2027-04-19\n  until: 2027-04-25\n"
+            "{after_first}  - text: \"Our new figures are out.\"\n    \
+             link: \"@/news/figures-2027.md\"\n    from: 2027-04-19\n    until: 2027-04-25\n"
         )
     );
+    // Both run at once, and the old shorthand banner is still accepted.
     assert_builds(root, &["--now", "2027-04-20"]);
 }
 

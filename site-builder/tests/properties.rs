@@ -111,7 +111,7 @@ proptest! {
         }
         let mut options = Options::new(site.path());
         options.out = None;
-        options.today = "2026-11-28".parse::<Date>().unwrap();
+        options.now = Some("2026-11-28".parse::<Date>().unwrap());
         match build(&options) {
             Ok(_) => {}
             Err(Error::Problems(problems)) => {

@@ -123,6 +123,7 @@ fn base_site_output_tree_and_summary() {
         ".site-builder-output",
         "404.html",
         "_headers",
+        "_redirects",
         "atom.xml",
         "guides/bundle/index.html",
         "guides/bundle/missed-calls.svg",

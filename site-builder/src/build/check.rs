@@ -25,7 +25,8 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
     let checker = LinkChecker { index: &index };
     let placer = Placer {
         site,
-        fragments: site.selfcheck.as_ref().map(|s| &s.fragments),
+        plan,
+        fragments: plan.selfcheck.as_ref().map(|s| &s.fragments),
     };
     let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
     // A missing logo is reported at its line in site.yaml, not on every page.
@@ -130,6 +131,7 @@ enum Placed {
 /// Places findings back in the files they came from.
 struct Placer<'a> {
     site: &'a Site,
+    plan: &'a Plan,
     fragments: Option<&'a crate::selfcheck::Fragments>,
 }
 
@@ -138,7 +140,7 @@ impl Placer<'_> {
     /// through that fragment's source map; one on an element a template wrote, at the
     /// template tag its mark names.
     fn finding(&self, finding: &Finding, page: &Built) -> Placed {
-        let doc = page.doc.map(|i| &self.site.library.documents[i]);
+        let doc = page.doc.map(|i| &self.plan.library.documents[i]);
         let region = (page.regions.iter())
             .find(|r| r.within.start <= finding.at.start && finding.at.start <= r.within.end);
         let in_source = region.and_then(|region| {
@@ -180,7 +182,7 @@ impl Placer<'_> {
             // An element with no mark was written by a Tera expression (such as a string
             // set in a `{% set %}`): the page's template is as near as can be said.
             None => {
-                let template = doc.map_or("404.html", |d| d.template());
+                let template = page.template.as_str();
                 let shown = self
                     .site
                     .templates
@@ -245,9 +247,10 @@ fn furniture(pages: &[Built], templates: &Templates, has_exit_script: bool) -> V
 fn copied_files(site: &Site, plan: &Plan) -> Vec<Diagnostic> {
     let rules = rules(site, plan);
     let mut problems = Vec::new();
-    for copied in &site.copied.texts {
-        let url = format!("/{}", copied.asset.to);
-        problems.extend(check_text(&copied.text, &copied.asset.shown, &url, &rules));
+    for (index, text) in &plan.copied_texts {
+        let asset = &plan.copied[*index];
+        let url = format!("/{}", asset.to);
+        problems.extend(check_text(text, &asset.shown, &url, &rules));
     }
     for asset in site
         .theme_assets

@@ -4,11 +4,11 @@
 //! the checks; programs are refused; images are read and their metadata removed.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::content::{Asset, Library};
+use crate::content::{Asset, Sources};
 use crate::diagnostic::{read_text, Diagnostic};
 use crate::output::{is_image, without_metadata};
 
@@ -17,36 +17,31 @@ const CHECKED: [&str; 6] = ["html", "htm", "xhtml", "svg", "xml", "css"];
 /// File types that would run as code, which only the theme may ship.
 const PROGRAMS: [&str; 5] = ["js", "mjs", "cjs", "wasm", "swf"];
 
-/// The copied files, read as much as the checks and the output need.
+/// The copied files, read as much as the checks and the output need, on any day: each
+/// day's plan takes the files of the bundles that are live, and `static/`.
 #[derive(Default)]
 pub struct Copied {
     /// Every file under `static/`, to be copied to the same path.
     pub statics: Vec<Asset>,
     /// The text of copied files that a browser would read as a page, a drawing or a
-    /// stylesheet.
-    pub texts: Vec<Text>,
-    /// Images without their metadata, by output path: written instead of the file.
-    pub cleaned: HashMap<String, Vec<u8>>,
+    /// stylesheet, by the path they are read from.
+    pub texts: HashMap<PathBuf, String>,
+    /// Images without their metadata, by the path they are read from: written instead.
+    pub cleaned: HashMap<PathBuf, Vec<u8>>,
 }
 
-/// A copied file's text, for the checks.
-pub struct Text {
-    pub asset: Asset,
-    pub text: String,
-}
-
-/// Reads `static/` under `root` and the library's bundle files.
-pub fn load(root: &Path, library: &Library, problems: &mut Vec<Diagnostic>) -> Copied {
+/// Reads `static/` under `root` and every bundle file of `content/`.
+pub fn load(root: &Path, sources: &Sources, problems: &mut Vec<Diagnostic>) -> Copied {
     let mut copied = Copied {
         statics: statics(&root.join("static"), problems),
         ..Copied::default()
     };
-    let files: Vec<Asset> = library
-        .assets
-        .iter()
-        .chain(&copied.statics)
-        .cloned()
-        .collect();
+    let bundles = sources.copied().map(|(from, shown)| Asset {
+        from,
+        shown,
+        to: String::new(),
+    });
+    let files: Vec<Asset> = bundles.chain(copied.statics.iter().cloned()).collect();
     for asset in files {
         let extension = (asset.from.extension())
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -63,7 +58,9 @@ pub fn load(root: &Path, library: &Library, problems: &mut Vec<Diagnostic>) -> C
             );
         } else if CHECKED.contains(&extension.as_str()) {
             match read_text(&asset.from, &asset.shown) {
-                Ok(text) => copied.texts.push(Text { asset, text }),
+                Ok(text) => {
+                    copied.texts.insert(asset.from, text);
+                }
                 Err(problem) => problems.push(problem),
             }
         } else if let Some(problem) = clean(&asset, &extension, &mut copied.cleaned) {
@@ -77,7 +74,7 @@ pub fn load(root: &Path, library: &Library, problems: &mut Vec<Diagnostic>) -> C
 fn clean(
     asset: &Asset,
     extension: &str,
-    cleaned: &mut HashMap<String, Vec<u8>>,
+    cleaned: &mut HashMap<PathBuf, Vec<u8>>,
 ) -> Option<Diagnostic> {
     if !is_image(extension) {
         return None; // copied as it is, unread
@@ -93,7 +90,7 @@ fn clean(
     };
     match without_metadata(extension, &bytes) {
         Ok(Some(stripped)) => {
-            cleaned.insert(asset.to.clone(), stripped);
+            cleaned.insert(asset.from.clone(), stripped);
             None
         }
         Ok(None) => None,

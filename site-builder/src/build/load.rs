@@ -1,61 +1,62 @@
 //! Stage 1, load: the settings, the content, the templates and the theme's assets (the
-//! site's own over the built-in theme), the self-check and the copied files, read once. Every later stage works from this; none goes back to disk.
+//! site's own over the built-in theme), the self-check and the copied files, read once,
+//! and every check that does not depend on the day. Every later stage works from this;
+//! none goes back to disk. `check --ahead` loads once and plans, renders and checks each
+//! day from the same load.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, LoadedConfig};
-use crate::content::{library, Library};
-use crate::date::Date;
+use crate::content::{library, Library, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::markdown;
 use crate::postprocess::Reader;
 use crate::render::Templates;
-use crate::selfcheck::{self, Prepared};
-use crate::theme;
+use crate::{banners, selfcheck, theme};
 
 use super::copied::{self, Copied};
 use super::Options;
 
-/// Everything the site is made from.
+/// Everything the site is made from, on any day.
 pub struct Site {
     pub config: LoadedConfig,
-    pub library: Library,
+    /// `content/`, read but not yet placed for a day.
+    pub sources: Sources,
     pub templates: Templates,
-    pub selfcheck: Option<Prepared>,
+    /// The self-check definition, checked; `None` when the site has none or it failed.
+    pub selfcheck: Option<selfcheck::Loaded>,
     /// The self-check definition has problems of its own: pages that show it are not
     /// rendered, so its problems are not repeated as template errors.
     pub selfcheck_failed: bool,
     /// The theme's assets: the built-in ones, each replaced by the site's own file of the
     /// same name in `templates/assets/`, and the site's other files there.
     pub theme_assets: Vec<ThemeAsset>,
-    /// The files copied as they are, from content/ bundles and static/.
+    /// The files copied as they are, from content/ bundles and static/, read as much as
+    /// the checks and the output need.
     pub copied: Copied,
     /// Reads addresses relative to the site's own origin.
     pub reader: Reader,
-    pub warnings: Vec<Diagnostic>,
-    pub today: Date,
 }
 
 /// Loads the site. Problems are added to `problems`; the error is returned only when
 /// the settings or the templates fail, since then nothing can be rendered.
 pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, Error> {
     let content_dir = options.root.join("content");
-    let schedule = crate::content::Schedule {
-        today: options.today,
-        include_drafts: options.drafts || options.previews,
-        include_unpublished: options.previews,
-    };
     // Settings, content and templates are independent, so all their problems are reported
     // together.
     let config = config::load(&content_dir, Path::new("content"));
-    let (library, content_problems) = library::load(&content_dir, Path::new("content"), &schedule);
+    let (sources, content_problems) = library::read(&content_dir, Path::new("content"));
     problems.extend(content_problems);
+    problems.extend(sources.check_redirects());
+    // The templates pages ask for, on any day, and the ones every site renders with.
+    let asked = (sources.fronts()).filter_map(|(_, front)| front.template.as_deref());
+    let used = asked.chain(["index.html", "section.html", "page.html"]);
     let templates = Templates::load(
         &options.root.join("templates"),
         Path::new("templates"),
-        library.documents.iter().map(|d| d.template()),
+        used,
     );
     let (config, templates) = match (config, templates) {
         (Ok(c), Ok(t)) => (c, t),
@@ -65,57 +66,37 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
             return Err(Error::Problems(std::mem::take(problems)));
         }
     };
-    problems.extend(templates.check_documents(&library));
-    problems.extend(check_banner_link(&config, &library));
-    problems.extend(check_footer_links(&config, &library));
-    let (selfcheck, selfcheck_failed) = match selfcheck::prepare(&config, &content_dir, &library) {
-        Ok(prepared) => (prepared, false),
-        Err(Error::Problems(found)) => {
-            problems.extend(found);
-            (None, true)
-        }
-        Err(other) => return Err(other),
+    problems.extend(banners::check(&config, &sources));
+    let selfcheck = match &config.config.selfcheck {
+        Some(relative) => selfcheck::load(&content_dir, relative).map(Some),
+        None => Ok(None),
     };
+    let selfcheck_failed = selfcheck.is_err();
+    let selfcheck = selfcheck.unwrap_or_else(|found| {
+        problems.extend(found);
+        None
+    });
     let theme_assets = theme_assets(&options.root.join("templates"))?;
-    let copied = copied::load(&options.root, &library, problems);
+    let copied = copied::load(&options.root, &sources, problems);
     let reader = Reader::new(&config.config.base_url).ok_or_else(|| {
         Error::Problems(vec![
             config.problem_at("base_url", "the base address cannot be read")
         ])
     })?;
     Ok(Site {
-        warnings: config.stale_support(options.today),
         config,
-        library,
+        sources,
         templates,
         selfcheck,
         selfcheck_failed,
         theme_assets,
         copied,
         reader,
-        today: options.today,
     })
 }
 
-/// The banner may link with `@/page.md`, like Markdown.
-fn check_banner_link(config: &LoadedConfig, library: &Library) -> Option<Diagnostic> {
-    let link = config
-        .config
-        .banner
-        .as_ref()
-        .and_then(|b| b.link.as_deref())?;
-    // A banner may point at its campaign before the page is published: the banner only
-    // shows from its own start date.
-    match markdown::resolve_link(link, library) {
-        Err(broken @ markdown::BrokenLink::Missing { .. }) => {
-            Some(config.problem_at("banner.link", broken.to_string()))
-        }
-        _ => None,
-    }
-}
-
 /// The brand's footer links may link with `@/page.md`, like Markdown.
-fn check_footer_links(config: &LoadedConfig, library: &Library) -> Vec<Diagnostic> {
+pub(super) fn check_footer_links(config: &LoadedConfig, library: &Library) -> Vec<Diagnostic> {
     let links = config.config.brand.iter().flat_map(|b| &b.footer_links);
     (links.enumerate())
         .filter_map(|(i, link)| {

@@ -1,11 +1,13 @@
 //! The build, as a flat list of stages that each own their data and hand the next what
-//! it needs: load → plan → render → check → write.
+//! it needs: load → plan → render → check → write. `check --ahead` ([`look_ahead`]) loads
+//! once and runs plan → render → check for each day on which the site changes.
 //!
 //! Problems are collected across the stages, so one run reports all of them: a page whose
 //! front matter fails is left out of rendering, and every other page is still rendered and
 //! checked. Only when nothing can be rendered (the settings or the templates fail) does the
 //! build stop after loading.
 
+mod ahead;
 mod check;
 mod copied;
 mod load;
@@ -14,11 +16,13 @@ mod render;
 mod write;
 
 use std::path::PathBuf;
+
+pub use ahead::{look_ahead, Change, Outlook};
 use std::time::{Duration, Instant};
 
-use crate::content::LeftOut;
-use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::content::{Forward, LeftOut, Schedule};
+use crate::date::{Clock, Date};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 
 /// What to build, and how.
@@ -29,8 +33,10 @@ pub struct Options {
     /// Where the site goes; `None` checks everything and writes nothing.
     pub out: Option<PathBuf>,
     pub drafts: bool,
-    /// Build as of this day.
-    pub today: Date,
+    /// Build as of this day (`--now`); `None` means today in the site's time zone, from
+    /// `clock`.
+    pub now: Option<Date>,
+    pub clock: Clock,
     /// Also build future and expired pages, marked as previews (for `serve`).
     pub previews: bool,
 }
@@ -42,7 +48,8 @@ impl Options {
             out: Some(root.join("public")),
             root,
             drafts: false,
-            today: Date::today(),
+            now: None,
+            clock: Clock::System,
             previews: false,
         }
     }
@@ -64,24 +71,57 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let started = Instant::now();
     let mut problems = Vec::new();
     let site = load::load(options, &mut problems)?;
-    let plan = plan::plan(&site, &mut problems);
+    let today = options
+        .now
+        .unwrap_or_else(|| options.clock.today_in(&site.config.zone));
+    let plan = plan::plan(&site, &schedule(options, today), &mut problems);
     let staging = write::open(options, &plan)?;
     let rendered = render::render(&site, &plan, staging.as_ref(), &mut problems);
     check::check(&site, &plan, &rendered, &mut problems);
-    if !problems.is_empty() {
-        // One mistake can be found twice (an image's `src` and `srcset`): say it once.
-        let mut seen = std::collections::HashSet::new();
-        problems.retain(|p| seen.insert(p.to_string()));
-        return Err(Error::Problems(problems));
+    let (warnings, errors) = sort(problems);
+    if !errors.is_empty() {
+        return Err(Error::Problems(errors));
     }
     if let Some(staging) = staging {
         write::finish(staging, &site, &plan)?;
     }
     Ok(Report {
-        pages: site.library.pages().count(),
-        sections: site.library.sections().count(),
-        left_out: site.library.left_out,
-        warnings: site.warnings,
+        pages: plan.library.pages().count(),
+        sections: plan.library.sections().count(),
+        left_out: plan.library.left_out,
+        warnings,
         elapsed: started.elapsed(),
     })
+}
+
+/// Where each page that has expired by today leads: the redirects a build writes, for
+/// servers configured by hand (`site-builder hosting`). Fails as the build would.
+pub fn forwards(options: &Options) -> Result<Vec<Forward>, Error> {
+    let mut problems = Vec::new();
+    let site = load::load(options, &mut problems)?;
+    let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
+    let plan = plan::plan(&site, &schedule(options, today), &mut problems);
+    match sort(problems) {
+        (_, errors) if !errors.is_empty() => Err(Error::Problems(errors)),
+        _ => Ok(plan.library.forwards),
+    }
+}
+
+/// What a build on `today` publishes.
+fn schedule(options: &Options, today: Date) -> Schedule {
+    Schedule {
+        today,
+        include_drafts: options.drafts || options.previews,
+        include_unpublished: options.previews,
+    }
+}
+
+/// Warnings and errors, each said once: one mistake can be found twice (an image's `src`
+/// and `srcset`).
+fn sort(mut problems: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|p| seen.insert(p.to_string()));
+    problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Warning)
 }

@@ -1,34 +1,49 @@
-//! Stage 2, plan: the one list of files the site will hold, and the address of every
-//! asset. Two sources that would land on one output path are an error here, before
-//! anything is written: a content or static file cannot quietly replace a page, a
-//! generated file or the theme's assets.
+//! Stage 2, plan: the site as of one day (the documents live that day, where expired
+//! pages lead, the self-check's text), the one list of files it will hold, and the
+//! address of every asset. Two sources that would land on one output path are an error
+//! here, before anything is written: a content or static file cannot quietly replace a
+//! page, a generated file or the theme's assets.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use crate::config::brand::STYLESHEET;
-use crate::content::Document;
+use crate::content::{Asset, Document, Forward, Library, Schedule};
+use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::output::{hashed_name, shipped, AssetMap};
-use crate::selfcheck;
+use crate::selfcheck::{self, Prepared};
 
 use super::load::Site;
 
 /// The files every build writes besides the pages (the last marks the folder as a build).
-pub const GENERATED: [&str; 6] = [
+pub const GENERATED: [&str; 7] = [
     "404.html",
     "sitemap.xml",
     "atom.xml",
     "robots.txt",
     "_headers",
+    "_redirects",
     crate::output::MARKER,
 ];
 
 /// The output folder that belongs to the theme's assets.
 const THEME_FOLDER: &str = "assets/";
 
-/// What the site will contain.
+/// What the site will contain on one day.
 pub struct Plan {
+    pub today: Date,
+    /// The documents live on the day, placed.
+    pub library: Library,
+    /// The self-check's text, rendered for the day's pages.
+    pub selfcheck: Option<Prepared>,
+    /// The self-check has problems (its definition, or its text on this day): pages that
+    /// show it are not rendered, so its problems are not repeated as template errors.
+    pub selfcheck_failed: bool,
+    /// The files copied as they are: the live bundles' files, then `static/`.
+    pub copied: Vec<Asset>,
+    /// The text of copied files the checks read, by their index in `copied`.
+    pub copied_texts: Vec<(usize, String)>,
     /// Logical asset name (`site.css`) to its URL (`/assets/site.1a2b3c4d.css`).
     pub assets: AssetMap,
     /// The bytes of each asset, by logical name, including the self-check's engine.
@@ -40,7 +55,71 @@ pub struct Plan {
     pub link_targets: HashSet<String>,
 }
 
-pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
+/// Plans the site as of `schedule.today`.
+pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) -> Plan {
+    let (library, placed) = site.sources.library(schedule);
+    problems.extend(placed);
+    problems.extend(site.templates.check_documents(&library));
+    problems.extend(site.config.stale_support(schedule.today));
+    let support = &site.config.config.support;
+    let mut selfcheck_failed = site.selfcheck_failed;
+    let selfcheck = site.selfcheck.as_ref().and_then(|loaded| {
+        let (prepared, found) = selfcheck::prepare(loaded, &library, support);
+        problems.extend(found);
+        selfcheck_failed |= prepared.is_none();
+        prepared
+    });
+    problems.extend(super::load::check_footer_links(&site.config, &library));
+    let copied: Vec<Asset> = (library.assets.iter().chain(&site.copied.statics))
+        .cloned()
+        .collect();
+    let copied_texts = (copied.iter().enumerate())
+        .filter_map(|(i, a)| Some((i, site.copied.texts.get(&a.from)?.clone())))
+        .collect();
+    let (assets, asset_bytes) = assets(site);
+    let mut owners: Vec<(String, PathBuf)> = Vec::new();
+    owners.extend((library.documents.iter()).map(|d| (d.output_path(), d.shown.clone())));
+    owners.extend(
+        (library.forwards.iter())
+            .map(|f| (forward_path(f), PathBuf::from("content").join(&f.source))),
+    );
+    owners.extend((copied.iter()).map(|a| (a.to.clone(), a.shown.clone())));
+    problems.extend(collisions(&owners, &library));
+    let mut files: Vec<String> = owners.into_iter().map(|(file, _)| file).collect();
+    files.extend(
+        assets
+            .values()
+            .map(|url| url.trim_start_matches('/').to_string()),
+    );
+    files.extend(GENERATED.map(String::from));
+    let mut link_targets: HashSet<String> = files.iter().cloned().collect();
+    link_targets.extend(
+        library
+            .unreadable
+            .values()
+            .map(|url| format!("{}index.html", url.trim_start_matches('/'))),
+    );
+    Plan {
+        today: schedule.today,
+        library,
+        selfcheck,
+        selfcheck_failed,
+        copied,
+        copied_texts,
+        assets,
+        asset_bytes,
+        files,
+        link_targets,
+    }
+}
+
+/// The output file of an expired page's forwarding page: where the page was.
+pub fn forward_path(forward: &Forward) -> String {
+    format!("{}index.html", forward.from.trim_start_matches('/'))
+}
+
+/// The theme's assets and the self-check's engine, with their hashed addresses.
+fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
     let mut asset_bytes: Vec<(String, Vec<u8>)> = (site.theme_assets.iter())
         .map(|a| (a.name.clone(), shipped(&a.name, a.bytes.clone())))
         .collect();
@@ -64,44 +143,12 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
             )
         })
         .collect();
-    let library = &site.library;
-    let mut owners: Vec<(String, PathBuf)> = Vec::new();
-    owners.extend(
-        library
-            .documents
-            .iter()
-            .map(|d| (d.output_path(), d.shown.clone())),
-    );
-    owners.extend(
-        (library.assets.iter().chain(&site.copied.statics))
-            .map(|a| (a.to.clone(), a.shown.clone())),
-    );
-    problems.extend(collisions(&owners, library));
-    let mut files: Vec<String> = owners.into_iter().map(|(file, _)| file).collect();
-    files.extend(
-        assets
-            .values()
-            .map(|url| url.trim_start_matches('/').to_string()),
-    );
-    files.extend(GENERATED.map(String::from));
-    let mut link_targets: HashSet<String> = files.iter().cloned().collect();
-    link_targets.extend(
-        library
-            .unreadable
-            .values()
-            .map(|url| format!("{}index.html", url.trim_start_matches('/'))),
-    );
-    Plan {
-        assets,
-        asset_bytes,
-        files,
-        link_targets,
-    }
+    (assets, asset_bytes)
 }
 
 /// Sources that would be written to one output path, or over a path the build owns.
 /// Paths are compared without case: they are one file on many hosts.
-fn collisions(owners: &[(String, PathBuf)], library: &crate::content::Library) -> Vec<Diagnostic> {
+fn collisions(owners: &[(String, PathBuf)], library: &Library) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
     for (file, shown) in owners {

@@ -1,5 +1,5 @@
 //! Stage 3, render: every document's Markdown through its template and the page pass,
-//! in parallel, and the 404 page. Pages with no findings are written as they are made, so
+//! in parallel, the forwarding pages left where expired pages were, and the 404 page. Pages with no findings are written as they are made, so
 //! the site is never held in memory whole.
 
 use std::collections::HashSet;
@@ -8,12 +8,12 @@ use std::path::Path;
 use rayon::prelude::*;
 use tera::Context;
 
-use crate::content::Document;
-use crate::diagnostic::Diagnostic;
+use crate::content::{Document, Forward};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
 use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
-use crate::render::{context, Shared, Summaries};
+use crate::render::{context, forward, Shared, Summaries};
 use crate::security;
 
 use super::load::Site;
@@ -59,30 +59,30 @@ pub fn render(
     problems: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let mut tera = site.templates.tera.clone();
+    forward::install(&mut tera, &site.templates);
     let shared = Shared {
         config: &site.config.config,
-        library: &site.library,
-        today: site.today,
+        library: &plan.library,
+        today: plan.today,
         assets: &plan.assets,
         csp: security::CONTENT_SECURITY_POLICY,
-        selfcheck: site.selfcheck.as_ref().map(|s| s.context.clone()),
+        selfcheck: plan.selfcheck.as_ref().map(|s| s.context.clone()),
     };
     shared.install(tera.global_context());
     let rules = rules(site, plan);
-    let summaries = Summaries::build(&site.library, &site.config.config.base_url);
+    let summaries = Summaries::build(&plan.library, &site.config.config.base_url);
     let page = Page {
         site,
+        plan,
         tera: &tera,
         rules: &rules,
         summaries: &summaries,
         staging,
     };
-    let results: Vec<(Option<Built>, Vec<Found>)> = site
-        .library
-        .documents
-        .par_iter()
+    let results: Vec<(Option<Built>, Vec<Found>)> = (plan.library.documents.par_iter())
         .enumerate()
         .map(|(index, doc)| page.document(index, doc))
+        .chain(plan.library.forwards.par_iter().map(|f| page.forward(f)))
         .collect();
     let mut rendered = Rendered {
         pages: Vec::with_capacity(results.len() + 1),
@@ -110,6 +110,7 @@ enum Found {
 /// What rendering one page needs.
 struct Page<'a> {
     site: &'a Site,
+    plan: &'a Plan,
     tera: &'a tera::Tera,
     rules: &'a Rules<'a>,
     summaries: &'a Summaries,
@@ -122,19 +123,19 @@ impl Page<'_> {
     /// comes back when the document is left out: its template is missing, or the
     /// self-check it shows failed (those problems are reported where they are).
     fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Found>) {
-        let site = self.site;
+        let (site, plan) = (self.site, self.plan);
         if !site.templates.has(doc.template())
-            || site.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
+            || plan.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
         {
             return (None, Vec::new());
         }
         let (rendered, problems) =
-            markdown::render(doc, &site.library, &site.config.config.support);
+            markdown::render(doc, &plan.library, &site.config.config.support);
         let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
         let context = context::for_document(
             doc,
             &rendered,
-            &site.library,
+            &plan.library,
             self.summaries,
             &site.config.config.base_url,
         );
@@ -147,13 +148,36 @@ impl Page<'_> {
             }
         };
         let target = (Some(index), doc.template(), rendered.map);
-        let write = problems.is_empty();
+        let write = !problems.iter().any(|p| {
+            matches!(p, Found::Source(d) if d.severity == Severity::Error)
+                || matches!(p, Found::Template(..))
+        });
         match self.finish(html, doc.url.clone(), doc.output_path(), target, write) {
             Ok(built) => (Some(built), problems),
             Err(problem) => {
                 problems.push(Found::Source(problem));
                 (None, problems)
             }
+        }
+    }
+
+    /// The page left at an expired page's address: the site's own page (its policy, quick
+    /// exit and help) saying where the page went, with a link, and forwarding at once.
+    fn forward(&self, to: &Forward) -> (Option<Built>, Vec<Found>) {
+        let context = forward::context(to, &self.plan.library);
+        let template = forward::template(&self.site.templates);
+        let html = match self.tera.render(template, &context) {
+            Ok(html) => forward::with_refresh(&html, &to.to),
+            Err(e) => {
+                let problem = self.site.templates.problem(&e, None);
+                return (None, vec![Found::Template(problem, to.from.clone())]);
+            }
+        };
+        let target = (None, template, SourceMap::default());
+        let file = super::plan::forward_path(to);
+        match self.finish(html, to.from.clone(), file, target, true) {
+            Ok(built) => (Some(built), Vec::new()),
+            Err(problem) => (None, vec![Found::Source(problem)]),
         }
     }
 

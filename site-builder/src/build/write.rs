@@ -27,10 +27,7 @@ pub fn open(options: &Options, plan: &Plan) -> Result<Option<Staging>, Error> {
 /// Writes everything but the pages, and swaps the new site in.
 pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     let config = &site.config.config;
-    let live: Vec<&Document> = site
-        .library
-        .documents
-        .iter()
+    let live: Vec<&Document> = (plan.library.documents.iter())
         .filter(|d| !d.preview)
         .collect();
     let write = |rel: &str, bytes: &[u8]| {
@@ -44,15 +41,19 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     )?;
     write(
         "atom.xml",
-        output::atom(config, &news(config, &live), site.today).as_bytes(),
+        output::atom(config, &news(config, &live), plan.today).as_bytes(),
     )?;
     write("robots.txt", output::robots(config).as_bytes())?;
     write("_headers", security::headers_file().as_bytes())?;
+    write(
+        "_redirects",
+        output::redirects(&plan.library.forwards).as_bytes(),
+    )?;
     for (name, bytes) in &plan.asset_bytes {
         write(plan.assets[name].trim_start_matches('/'), bytes)?;
     }
-    for asset in site.library.assets.iter().chain(&site.copied.statics) {
-        match site.copied.cleaned.get(&asset.to) {
+    for asset in &plan.copied {
+        match site.copied.cleaned.get(&asset.from) {
             Some(cleaned) => write(&asset.to, cleaned)?,
             None => staging
                 .copy(&asset.from, &asset.to)

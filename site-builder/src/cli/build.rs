@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-use site_builder::Target;
-use site_builder::{Date, Error, Options, Report};
+use site_builder::{Error, Options, Outlook, Printer, Report, Target};
 
 use super::SiteArgs;
 
@@ -20,6 +19,10 @@ pub struct Args {
 pub struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,
+    /// Also check the site as it will be on every day it changes in the next DAYS days
+    /// (pages publishing or expiring, banners, helpline checks), and say when to rebuild
+    #[arg(long, value_name = "DAYS")]
+    ahead: Option<u32>,
 }
 
 impl Args {
@@ -38,7 +41,7 @@ fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
     let mut options = Options::new(&site.root);
     options.out = out;
     options.drafts = site.drafts;
-    options.today = site.now.unwrap_or_else(Date::today);
+    options.now = site.now;
     options
 }
 
@@ -56,11 +59,57 @@ pub fn build(args: Args) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn check(args: CheckArgs) -> Result<(), Error> {
+pub fn check(args: CheckArgs, printer: &Printer) -> Result<bool, Error> {
+    if let Some(days) = args.ahead {
+        let outlook = site_builder::look_ahead(&options(&args.site, None), days)?;
+        print_outlook(&outlook, printer);
+        return Ok(!outlook.has_errors());
+    }
     let report = site_builder::build(&options(&args.site, None))?;
     print_left_out(&report);
     println!("{} (checked, nothing written)", summary(&report));
-    Ok(())
+    Ok(true)
+}
+
+/// The timeline: each day that changes, what it brings, and the problems it brings.
+fn print_outlook(outlook: &Outlook, printer: &Printer) {
+    let (today, last) = (outlook.today, outlook.last);
+    println!("Looking ahead from {today} to {last}:");
+    if !outlook.errors_today.is_empty() {
+        println!("{today} (today):");
+        print!("{}", indented(&printer.text(&outlook.errors_today)));
+    }
+    for change in &outlook.changes {
+        println!("{}: {}", change.date, change.events.join("; "));
+        let problems: Vec<_> = change
+            .errors
+            .iter()
+            .chain(&change.warnings)
+            .cloned()
+            .collect();
+        if !problems.is_empty() {
+            print!("{}", indented(&printer.text(&problems)));
+        }
+    }
+    let count: usize = outlook.errors_today.len()
+        + outlook
+            .changes
+            .iter()
+            .map(|c| c.errors.len())
+            .sum::<usize>();
+    match count {
+        0 => println!("No problems on any of these days."),
+        1 => println!("1 problem to fix before its day."),
+        n => println!("{n} problems to fix before their days."),
+    }
+    match outlook.next_rebuild() {
+        Some(date) => println!("Next rebuild needed: {date}"),
+        None => println!("Next rebuild needed: none before {last} (nothing changes until then)"),
+    }
+}
+
+fn indented(text: &str) -> String {
+    text.lines().map(|line| format!("  {line}\n")).collect()
 }
 
 fn print_left_out(report: &Report) {

@@ -1,8 +1,10 @@
 //! Command-line interface: one file per subcommand.
 
 mod build;
+mod hosting;
 mod init;
 mod new;
+mod recipes;
 mod selfcheck;
 mod serve;
 mod theme;
@@ -82,6 +84,10 @@ enum Command {
     Selfcheck(selfcheck::Args),
     /// The built-in theme: list its files, or copy some into the site to change them
     Theme(theme::Args),
+    /// Print the site's security headers, cache rules, redirects and 404 page for a server
+    Hosting(hosting::Args),
+    /// Write CI that builds the site on every push and every day (GitHub Actions, GitLab CI)
+    CiRecipes(recipes::Args),
 }
 
 /// Options every command that reads the site shares.
@@ -129,7 +135,17 @@ pub fn run() -> ExitCode {
     };
     let (root, result) = match cli.command {
         Command::Build(args) => (args.root(), build::build(args)),
-        Command::Check(args) => (args.root(), build::check(args)),
+        Command::Hosting(args) => (args.root(), hosting::run(args)),
+        Command::CiRecipes(args) => (args.root(), recipes::run(args)),
+        Command::Check(args) => {
+            let root = args.root();
+            match build::check(args, &messages.printer(&root)) {
+                Ok(true) => return ExitCode::SUCCESS,
+                // Problems on days ahead: printed on their days.
+                Ok(false) => return ExitCode::FAILURE,
+                Err(error) => (root, Err(error)),
+            }
+        }
         // These print their own problems: they are not builds.
         Command::Serve(args) => return serve::run(args, messages),
         Command::Init(args) => return init::run(args, messages),

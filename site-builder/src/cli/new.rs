@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use site_builder::scaffold::{self, BannerChange, Campaign};
+use site_builder::scaffold::{self, Campaign};
 use site_builder::{Date, Error};
 
 #[derive(clap::Args)]
@@ -46,13 +46,14 @@ enum What {
 
 pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     let result = match &args.what {
-        What::Page { path, title } => scaffold::new_page(&args.root, path, title, Date::today())
-            .map(|file| {
+        What::Page { path, title } => {
+            scaffold::new_page(&args.root, path, title, scaffold::today(&args.root)).map(|file| {
                 println!(
                     "Created {} (a draft: only the preview shows it).",
                     file.display()
                 );
-            }),
+            })
+        }
         What::Campaign {
             slug,
             title,
@@ -67,14 +68,9 @@ pub fn run(args: Args, messages: super::Messages) -> ExitCode {
                 until: *until,
                 banner: banner.as_deref(),
             };
-            scaffold::new_campaign(&args.root, &campaign).map(|(file, change)| {
+            scaffold::new_campaign(&args.root, &campaign).map(|file| {
                 println!("Created {}, shown from {from} to {until}.", file.display());
-                match change {
-                    BannerChange::Added => println!("Added a banner for it to content/site.yaml."),
-                    BannerChange::Replaced => {
-                        println!("The banner in content/site.yaml now points to it (the old banner was replaced).")
-                    }
-                }
+                println!("Added a banner for it to the banners in content/site.yaml.");
             })
         }
     };

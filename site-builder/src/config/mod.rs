@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::date::{Date, Zone};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Origin, Positions};
 
@@ -22,6 +22,10 @@ pub struct Config {
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
+    /// The IANA time zone whose calendar says which day it is for the site: when pages
+    /// publish and expire, and when banners start and end.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
     #[serde(default)]
     pub organisation: String,
     /// Where the quick exit goes: a neutral site.
@@ -35,8 +39,12 @@ pub struct Config {
     pub selfcheck: Option<PathBuf>,
     #[serde(default)]
     pub support: Vec<SupportService>,
+    /// One banner: a shorthand for a `banners` list of one, shown before the list's.
     #[serde(default)]
     pub banner: Option<Banner>,
+    /// Campaign banners, each shown on every page between its dates, in list order.
+    #[serde(default)]
+    pub banners: Vec<Banner>,
     /// Colours, logo and footer links, checked for contrast.
     #[serde(default)]
     pub brand: Option<Brand>,
@@ -93,8 +101,22 @@ impl Banner {
     }
 }
 
+impl Config {
+    /// Every banner, in the order they are shown, with the key path each is written at
+    /// (`banner` or `banners.2`), to place problems.
+    pub fn all_banners(&self) -> Vec<(String, &Banner)> {
+        let one = self.banner.iter().map(|b| ("banner".to_string(), b));
+        let list = (self.banners.iter().enumerate()).map(|(i, b)| (format!("banners.{i}"), b));
+        one.chain(list).collect()
+    }
+}
+
 fn default_language() -> String {
     "en-GB".into()
+}
+
+fn default_timezone() -> String {
+    crate::date::DEFAULT_ZONE.into()
 }
 
 fn default_exit_url() -> String {
@@ -104,6 +126,8 @@ fn default_exit_url() -> String {
 /// The parsed settings, with where each value sits in the file for later problems.
 pub struct LoadedConfig {
     pub config: Config,
+    /// `config.timezone`, looked up.
+    pub zone: Zone,
     pub path: PathBuf,
     pub positions: Positions,
 }
@@ -181,6 +205,32 @@ fn exit_problem(loaded: &LoadedConfig, base: Option<&url::Url>) -> Option<Diagno
     )
 }
 
+/// The site's time zone, for commands that do not build (`new`): London when site.yaml
+/// cannot be read, since the build will report why.
+pub fn zone_of(content_dir: &Path) -> Zone {
+    load(content_dir, Path::new("content")).map_or_else(|_| london(), |c| c.zone)
+}
+
+fn london() -> Zone {
+    Zone::named(crate::date::DEFAULT_ZONE).expect("the built-in time-zone database has London")
+}
+
+/// A `timezone` the database does not know, with the closest name it does.
+fn zone_problem(loaded: &LoadedConfig) -> Diagnostic {
+    let name = &loaded.config.timezone;
+    let names = Zone::names();
+    let problem = loaded.problem_at(
+        "timezone",
+        format!("`{name}` is not a time zone site-builder knows"),
+    );
+    match crate::diagnostic::closest(name, names.iter().map(String::as_str)) {
+        Some(best) => problem.with_help(format!("did you mean `{best}`?")),
+        None => problem.with_help(
+            "write an IANA time-zone name such as Europe/London (the default, for England and Wales)",
+        ),
+    }
+}
+
 /// Reads `site.yaml` from the content folder. `shown` is how the path is printed.
 pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagnostic>> {
     let file = content_dir.join("site.yaml");
@@ -193,12 +243,17 @@ pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagno
         ]
     })?;
     let config: Config = yaml::parse(&text, &path, Origin::FILE).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let zone = Zone::named(&config.timezone);
     let loaded = LoadedConfig {
+        zone: zone.clone().unwrap_or_else(london),
         config,
         path,
         positions: Positions::of(&text, Origin::FILE),
     };
-    let mut problems = Vec::new();
+    if zone.is_none() {
+        problems.push(zone_problem(&loaded));
+    }
     let mut keys = std::collections::HashMap::new();
     for (i, service) in loaded.config.support.iter().enumerate() {
         if let Some(first) = keys.insert(service.key.as_str(), i) {
@@ -215,9 +270,11 @@ pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagno
             );
         }
     }
-    if let Some(b) = &loaded.config.banner {
-        if b.until < b.from {
-            problems.push(loaded.problem_at("banner.until", "the banner ends before it starts"));
+    for (at, banner) in loaded.config.all_banners() {
+        if banner.until < banner.from {
+            problems.push(
+                loaded.problem_at(&format!("{at}.until"), "the banner ends before it starts"),
+            );
         }
     }
     let base = web_address(&loaded.config.base_url);

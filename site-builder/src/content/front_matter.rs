@@ -27,6 +27,10 @@ pub struct FrontMatter {
     pub publish_date: Option<Date>,
     #[serde(default)]
     pub expiry_date: Option<Date>,
+    /// Where visitors and links go once the page has expired: an `@/page.md` link. Its
+    /// section when unset.
+    #[serde(default)]
+    pub expired_redirect: Option<String>,
     #[serde(default)]
     pub template: Option<String>,
     #[serde(default)]

@@ -4,7 +4,6 @@
 //! rest of the site is still placed, so one run reports every problem: the others' links
 //! and scripts included.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +11,9 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::content::document::{Document, Kind};
-use crate::content::front_matter::{self, Split};
+use crate::content::family::link_family;
+use crate::content::forward::{self, Forward};
+use crate::content::front_matter::{self, FrontMatter, Split};
 use crate::content::placement::{parent_dir, Placer};
 use crate::content::schedule::{Absence, Schedule};
 use crate::content::slug;
@@ -22,7 +23,14 @@ use crate::diagnostic::{read_text, Diagnostic};
 #[derive(Debug, Clone)]
 pub struct LeftOut {
     pub source: String,
+    /// Path as printed in problems: `content/news/campaign.md`.
+    pub shown: PathBuf,
     pub why: Absence,
+    /// The address it has when it is live.
+    pub url: String,
+    pub front: FrontMatter,
+    /// Where `expired_redirect` is written, when it is.
+    pub redirect_at: Option<(usize, usize)>,
 }
 
 /// A file from `content/` copied as it is.
@@ -45,6 +53,8 @@ pub struct Library {
     /// Documents whose front matter failed, by source, with the URL they would have: links
     /// to them are not reported as broken on top of their own problem.
     pub unreadable: HashMap<String, String>,
+    /// Where each expired document now leads.
+    pub forwards: Vec<Forward>,
 }
 
 impl Library {
@@ -54,6 +64,11 @@ impl Library {
 
     pub fn sections(&self) -> impl Iterator<Item = &Document> {
         self.documents.iter().filter(|d| d.kind == Kind::Section)
+    }
+
+    /// Where an expired document now leads, by source.
+    pub fn forward_of(&self, source: &str) -> Option<&Forward> {
+        self.forwards.iter().find(|f| f.source == source)
     }
 
     /// Why a source is not in this build, if it exists but was left out.
@@ -75,13 +90,22 @@ fn is_ignored(rel: &str) -> bool {
         || name.ends_with('~')
 }
 
+/// Everything read from `content/`, before any day's schedule is applied: a build
+/// places it once, and `check --ahead` once for each day it looks at.
+pub struct Sources {
+    /// Every Markdown file whose front matter could be read, sections first.
+    splits: Vec<(String, Split)>,
+    placer: Placer,
+    /// Markdown files whose front matter failed.
+    failed: Vec<String>,
+    /// Files copied as they are.
+    others: Vec<String>,
+    content_dir: PathBuf,
+    shown_root: PathBuf,
+}
+
 /// Reads `content_dir`. `shown_root` is how the folder is named in problems (`content`).
-/// Returns the library of every document that could be read, with the problems found.
-pub fn load(
-    content_dir: &Path,
-    shown_root: &Path,
-    schedule: &Schedule,
-) -> (Library, Vec<Diagnostic>) {
+pub fn read(content_dir: &Path, shown_root: &Path) -> (Sources, Vec<Diagnostic>) {
     let (markdown, others, mut problems) = walk(content_dir, shown_root);
     if !markdown.iter().any(|m| m == "_index.md") {
         problems.push(
@@ -106,35 +130,77 @@ pub fn load(
         false
     });
     let placer = Placer::new(splits.iter().map(|(rel, split)| (rel.as_str(), split)));
-    let mut library = Library::default();
-    for rel in failed {
-        let url = placer.url_of(&rel, None);
-        library.unreadable.insert(rel, url);
-    }
-    place(
-        &mut library,
+    let sources = Sources {
         splits,
-        &placer,
-        shown_root,
-        schedule,
-        &mut problems,
-    );
-    link_family(&mut library);
-    for rel in others {
-        let owner = placer.owner_of_asset(&rel);
-        if owner
-            .as_ref()
-            .is_some_and(|o| !library.by_source.contains_key(o))
-        {
-            continue;
+        placer,
+        failed,
+        others,
+        content_dir: content_dir.to_path_buf(),
+        shown_root: shown_root.to_path_buf(),
+    };
+    (sources, problems)
+}
+
+impl Sources {
+    /// The library as of `schedule`: the documents live that day (or previews), the
+    /// files beside them, and where every expired page now leads.
+    pub fn library(&self, schedule: &Schedule) -> (Library, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let mut library = Library::default();
+        for rel in &self.failed {
+            let url = self.placer.url_of(rel, None);
+            library.unreadable.insert(rel.clone(), url);
         }
-        library.assets.push(Asset {
-            from: content_dir.join(&rel),
-            shown: shown_root.join(&rel),
-            to: placer.file_path(&rel),
-        });
+        place(&mut library, self, schedule, &mut problems);
+        link_family(&mut library);
+        problems.extend(forward::forward(&mut library));
+        for rel in &self.others {
+            let owner = self.placer.owner_of_asset(rel);
+            if owner
+                .as_ref()
+                .is_some_and(|o| !library.by_source.contains_key(o))
+            {
+                continue;
+            }
+            library.assets.push(Asset {
+                from: self.content_dir.join(rel),
+                shown: self.shown_root.join(rel),
+                to: self.placer.file_path(rel),
+            });
+        }
+        (library, problems)
     }
-    (library, problems)
+
+    /// Problems with `expired_redirect` that do not depend on the day.
+    pub fn check_redirects(&self) -> Vec<Diagnostic> {
+        let known: Vec<&str> = (self.splits.iter().map(|(rel, _)| rel.as_str()))
+            .chain(self.failed.iter().map(String::as_str))
+            .collect();
+        (self.splits.iter())
+            .filter_map(|(rel, split)| {
+                let link = split.front.expired_redirect.as_ref()?;
+                let at = split.place_of("expired_redirect");
+                forward::check_redirect(link, &known, &self.shown_root.join(rel), at)
+            })
+            .collect()
+    }
+
+    /// Whether `source` is a document whose front matter failed (reported already).
+    pub fn is_unreadable(&self, source: &str) -> bool {
+        self.failed.iter().any(|f| f == source)
+    }
+
+    /// The front matter of every readable document, by source.
+    pub fn fronts(&self) -> impl Iterator<Item = (&str, &FrontMatter)> {
+        self.splits
+            .iter()
+            .map(|(rel, split)| (rel.as_str(), &split.front))
+    }
+
+    /// The files copied as they are, as (path to read, path as shown).
+    pub fn copied(&self) -> impl Iterator<Item = (PathBuf, PathBuf)> + '_ {
+        (self.others.iter()).map(|rel| (self.content_dir.join(rel), self.shown_root.join(rel)))
+    }
 }
 
 /// The Markdown files and the other files of the site, in name order.
@@ -202,34 +268,44 @@ fn read_all(
     (splits, failed)
 }
 
-/// Places the documents that are live (or shown as previews), and notes the others.
+/// Places the documents that are live (or shown as previews), and notes the others. A
+/// page inside a section that has expired has expired with it.
 fn place(
     library: &mut Library,
-    splits: Vec<(String, Split)>,
-    placer: &Placer,
-    shown_root: &Path,
+    sources: &Sources,
     schedule: &Schedule,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut absent_dirs: Vec<String> = Vec::new();
+    let mut absent_dirs: Vec<(String, Absence)> = Vec::new();
     let mut addresses: HashMap<String, usize> = HashMap::new();
-    for (rel, split) in splits {
-        let shown = shown_root.join(&rel);
-        let dir = parent_dir(&rel);
-        let in_absent = absent_dirs
-            .iter()
-            .any(|d| dir == *d || dir.starts_with(&format!("{d}/")));
-        let why = if in_absent && rel != "_index.md" {
-            Some(Absence::SectionLeftOut)
-        } else {
-            schedule.absence(&split.front)
+    for (rel, split) in &sources.splits {
+        let shown = sources.shown_root.join(rel);
+        let dir = parent_dir(rel);
+        let in_absent = (absent_dirs.iter())
+            .find(|(d, _)| dir == *d || dir.starts_with(&format!("{d}/")))
+            .map(|(_, why)| why);
+        let why = match in_absent {
+            Some(Absence::Expired(on)) if rel != "_index.md" => Some(Absence::Expired(*on)),
+            Some(_) if rel != "_index.md" => Some(Absence::SectionLeftOut),
+            _ => schedule.absence(&split.front),
         };
         let shown_anyway = why.as_ref().is_some_and(|w| schedule.shows(w));
         if let Some(why) = why.filter(|_| !shown_anyway) {
             if rel.ends_with("_index.md") && rel != "_index.md" {
-                absent_dirs.push(dir.clone());
+                absent_dirs.push((dir.clone(), why.clone()));
             }
-            library.left_out.push(LeftOut { source: rel, why });
+            library.left_out.push(LeftOut {
+                source: rel.clone(),
+                shown,
+                why,
+                url: sources.placer.url_of(rel, split.front.slug.as_deref()),
+                front: split.front.clone(),
+                redirect_at: split
+                    .front
+                    .expired_redirect
+                    .as_ref()
+                    .map(|_| split.place_of("expired_redirect")),
+            });
             continue;
         }
         let kind = if rel.ends_with("_index.md") {
@@ -237,10 +313,10 @@ fn place(
         } else {
             Kind::Page
         };
-        let url = placer.url_of(&rel, split.front.slug.as_deref());
+        let url = sources.placer.url_of(rel, split.front.slug.as_deref());
         if let Some(&first) = addresses.get(&url.to_lowercase()) {
             problems.push(duplicate_url(&shown, &url, &library.documents[first]));
-            library.unreadable.insert(rel, url);
+            library.unreadable.insert(rel.clone(), url);
             continue;
         }
         addresses.insert(url.to_lowercase(), library.documents.len());
@@ -254,10 +330,10 @@ fn place(
             .insert(rel.clone(), library.documents.len());
         library.documents.push(Document {
             kind,
-            source: rel,
+            source: rel.clone(),
             shown,
-            front: split.front,
-            body: split.body,
+            front: split.front.clone(),
+            body: split.body.clone(),
             body_line: split.body_line,
             url,
             parent: None,
@@ -294,67 +370,4 @@ fn duplicate_url(shown: &Path, url: &str, first: &Document) -> Diagnostic {
     };
     Diagnostic::file(shown, message)
         .with_help("give one of them another file name, or a different `slug` in its front matter")
-}
-
-/// Sets each document's parent section, and each section's ordered pages and subsections.
-fn link_family(library: &mut Library) {
-    let section_of_dir: HashMap<String, usize> = library
-        .documents
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Section)
-        .map(|(i, d)| (parent_dir(&d.source), i))
-        .collect();
-    for index in 0..library.documents.len() {
-        let doc = &library.documents[index];
-        let mut dir = parent_dir(&doc.source);
-        if doc.kind == Kind::Section || doc.source.ends_with("/index.md") {
-            if doc.source == "_index.md" {
-                continue;
-            }
-            dir = parent_dir(&dir);
-        }
-        let parent = loop {
-            if let Some(&s) = section_of_dir.get(&dir) {
-                break Some(s);
-            }
-            if dir.is_empty() {
-                break None;
-            }
-            dir = parent_dir(&dir);
-        };
-        library.documents[index].parent = parent;
-        if let Some(p) = parent {
-            match library.documents[index].kind {
-                Kind::Page => library.documents[p].pages.push(index),
-                Kind::Section => library.documents[p].subsections.push(index),
-            }
-        }
-    }
-    let order: Vec<(usize, Vec<usize>, Vec<usize>)> = library
-        .documents
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Section)
-        .map(|(i, d)| {
-            let mut pages = d.pages.clone();
-            let mut subs = d.subsections.clone();
-            pages.sort_by(|&a, &b| display_order(&library.documents[a], &library.documents[b]));
-            subs.sort_by(|&a, &b| display_order(&library.documents[a], &library.documents[b]));
-            (i, pages, subs)
-        })
-        .collect();
-    for (i, pages, subs) in order {
-        library.documents[i].pages = pages;
-        library.documents[i].subsections = subs;
-    }
-}
-
-/// By weight (unweighted last), then newest date first, then title.
-pub fn display_order(a: &Document, b: &Document) -> Ordering {
-    let weight = |d: &Document| d.front.weight.unwrap_or(i64::MAX);
-    weight(a)
-        .cmp(&weight(b))
-        .then_with(|| b.front.date.cmp(&a.front.date))
-        .then_with(|| a.front.title.cmp(&b.front.title))
 }

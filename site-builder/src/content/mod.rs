@@ -1,6 +1,8 @@
 //! The content model: front matter, documents, schedules, and the library that holds them.
 
 pub mod document;
+pub mod family;
+pub mod forward;
 pub mod front_matter;
 pub mod library;
 pub mod placement;
@@ -8,5 +10,7 @@ pub mod schedule;
 pub mod slug;
 
 pub use document::{Document, Kind};
-pub use library::{Asset, LeftOut, Library};
+pub use forward::Forward;
+pub use front_matter::FrontMatter;
+pub use library::{Asset, LeftOut, Library, Sources};
 pub use schedule::{Absence, Schedule};

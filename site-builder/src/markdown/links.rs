@@ -1,7 +1,8 @@
 //! `@/section/page.md#anchor` links, resolved against the library.
 
 use crate::content::{Absence, Library};
-use crate::diagnostic::closest;
+use crate::date::Date;
+use crate::diagnostic::{closest, Diagnostic};
 
 /// Why an `@/` link does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +13,34 @@ pub enum BrokenLink {
         source: String,
         suggestion: Option<String>,
     },
+    /// The page has expired: the link still works, leading where the page now leads, but
+    /// an editor should tidy it up. A warning, not an error.
+    Expired {
+        source: String,
+        on: Date,
+        to: String,
+    },
+}
+
+impl BrokenLink {
+    /// Where the link leads all the same, when it still leads somewhere.
+    pub fn still_leads_to(&self) -> Option<&str> {
+        match self {
+            BrokenLink::Expired { to, .. } => Some(to),
+            _ => None,
+        }
+    }
+
+    /// The problem at `at`: a warning for an expired page, else an error.
+    pub fn diagnostic(&self, at: Diagnostic) -> Diagnostic {
+        let problem = at.message(self.to_string());
+        match self {
+            BrokenLink::Expired { .. } => problem
+                .with_help("link to where the page now leads, or remove the link")
+                .warning(),
+            _ => problem,
+        }
+    }
 }
 
 impl std::fmt::Display for BrokenLink {
@@ -28,6 +57,10 @@ impl std::fmt::Display for BrokenLink {
                     None => Ok(()),
                 }
             }
+            BrokenLink::Expired { source, on, to } => write!(
+                f,
+                "this links to `@/{source}`, which expired on {on}: the link now leads to `{to}`"
+            ),
         }
     }
 }
@@ -56,6 +89,13 @@ pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, Bro
         }));
     }
     let source = source.to_string();
+    if let Some(forward) = library.forward_of(&source) {
+        return Err(BrokenLink::Expired {
+            source,
+            on: forward.expired,
+            to: forward.to.clone(),
+        });
+    }
     if let Some(why) = library.absence_of(&source) {
         return Err(BrokenLink::LeftOut {
             why: why.clone(),

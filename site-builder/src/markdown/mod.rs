@@ -12,12 +12,12 @@ mod source_map;
 mod tables;
 
 pub use ids::{slugify, Ids};
-pub use links::{resolve_link, BrokenLink};
+pub use links::resolve_link;
 pub use source_map::SourceMap;
 
 use crate::config::SupportService;
 use crate::content::{Document, Library};
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use source_map::Sourced;
 
 /// A heading, for a table of contents.
@@ -61,17 +61,17 @@ pub fn render(
 }
 
 /// Renders a fragment of Markdown that lives in another file (the self-check's YAML);
-/// `at` places a problem found at a byte offset of `text`.
+/// `at` places a problem found at a byte offset of `text`. No HTML comes back when one of
+/// the problems is an error; warnings come back with it.
 pub fn render_fragment(
     text: &str,
     library: &Library,
     support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    match render_text(text, library, support, at) {
-        (rendered, problems) if problems.is_empty() => Ok(rendered),
-        (_, problems) => Err(problems),
-    }
+) -> (Option<Rendered>, Vec<Diagnostic>) {
+    let (rendered, problems) = render_text(text, library, support, at);
+    let failed = problems.iter().any(|p| p.severity == Severity::Error);
+    ((!failed).then_some(rendered), problems)
 }
 
 fn render_text(
@@ -230,9 +230,11 @@ impl<'t> Renderer<'t, '_> {
             Ok(Some(url)) => CowStr::from(url),
             Ok(None) => dest,
             Err(broken) => {
-                self.problems.push((self.at)(start, broken.to_string()));
-                // Pointing at the page itself keeps the link checks quiet about it.
-                CowStr::from("")
+                let problem = broken.diagnostic((self.at)(start, String::new()));
+                self.problems.push(problem);
+                // Pointing at the page itself keeps the link checks quiet about a link
+                // that leads nowhere.
+                CowStr::from(broken.still_leads_to().unwrap_or("").to_string())
             }
         }
     }

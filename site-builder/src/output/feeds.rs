@@ -1,6 +1,6 @@
-//! Files for machines: `sitemap.xml`, the Atom feed and `robots.txt`. The XML is written
-//! with quick-xml, which escapes every text and attribute, so a title with `&` or `<`
-//! cannot break the feed; addresses are written by the URL parser, percent-encoded.
+//! Files for machines: `sitemap.xml`, the Atom feed, `robots.txt` and `_redirects`. The
+//! XML is written with quick-xml, which escapes every text and attribute, so a title with
+//! `&` or `<` cannot break the feed; addresses are written by the URL parser, encoded.
 
 use std::io;
 
@@ -8,7 +8,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
 use crate::config::Config;
-use crate::content::Document;
+use crate::content::{Document, Forward};
 
 /// The full address of a page: `https://site.example/get-help/`, percent-encoded.
 pub fn address(base_url: &str, path: &str) -> String {
@@ -134,6 +134,18 @@ pub fn robots(config: &Config) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         address(&config.base_url, "/sitemap.xml")
     )
+}
+
+/// The `_redirects` file read by Netlify and Cloudflare Pages: each expired page's old
+/// address to where it now leads, permanently. Netlify serves the forwarding page at the
+/// old address instead (a file there wins over a rule), which forwards the visitor too.
+pub fn redirects(forwards: &[Forward]) -> String {
+    let mut out =
+        String::from("# Expired pages, to where they lead now. Written by site-builder.\n");
+    for forward in forwards {
+        out.push_str(&format!("{} {} 301\n", forward.from, forward.to));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ pub struct Shared<'a> {
     pub selfcheck: Option<Value>,
 }
 
-/// The live banner, with its link resolved to a URL.
+/// A banner showing today, with its link resolved to a URL.
 #[derive(Serialize)]
 struct LiveBanner<'a> {
     text: &'a str,
@@ -151,23 +151,19 @@ impl Shared<'_> {
             .collect()
     }
 
-    fn banner(&self) -> Option<LiveBanner<'_>> {
-        let banner = self
-            .config
-            .banner
-            .as_ref()
-            .filter(|b| b.is_live(self.today))?;
-        let url = banner
-            .link
-            .as_deref()
-            .and_then(|link| match resolve_link(link, self.library) {
-                Ok(resolved) => Some(resolved.unwrap_or_else(|| link.to_string())),
-                Err(_) => None,
-            });
-        Some(LiveBanner {
-            text: &banner.text,
-            url,
-        })
+    /// The banners showing today, in order. A banner's link is checked for its whole
+    /// window when the site loads, so it resolves on every day it shows.
+    fn banners(&self) -> Vec<LiveBanner<'_>> {
+        let resolve = |link: &str| match resolve_link(link, self.library) {
+            Ok(resolved) => Some(resolved.unwrap_or_else(|| link.to_string())),
+            Err(_) => None,
+        };
+        (crate::banners::live(self.config, self.today).into_iter())
+            .map(|banner| LiveBanner {
+                text: &banner.text,
+                url: banner.link.as_deref().and_then(resolve),
+            })
+            .collect()
     }
 
     pub fn install(&self, global: &mut Context) {
@@ -175,7 +171,10 @@ impl Shared<'_> {
         global.insert("site", config);
         global.insert("support", &config.support);
         global.insert("menu", &menu(self.library));
-        global.insert("banner", &self.banner());
+        let banners = self.banners();
+        // `banner`, the first of them, for themes written when there could be only one.
+        global.insert("banner", &banners.first());
+        global.insert("banners", &banners);
         global.insert("footer_links", &self.footer_links());
         // Every page's address, so the theme links only to pages the site has.
         let urls: Vec<&str> = self

@@ -1,6 +1,7 @@
 //! Rendering documents through Tera templates.
 
 pub mod context;
+pub mod forward;
 pub mod marks;
 pub mod templates;
 mod tera_errors;

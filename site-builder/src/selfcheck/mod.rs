@@ -21,10 +21,9 @@ use selfcheck_engine::{
     Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec,
 };
 
-use crate::config::LoadedConfig;
+use crate::config::SupportService;
 use crate::content::Library;
 use crate::diagnostic::Diagnostic;
-use crate::error::Error;
 use crate::yaml::{self, Origin, Positions};
 
 pub use answers::read_answers;
@@ -183,19 +182,17 @@ fn options(value: &serde_yaml::Value) -> Vec<String> {
     }
 }
 
-/// Loads, checks and renders the self-check.
+/// Renders the self-check's text for a build, its links resolved against `library`.
+/// Nothing comes back when the text has errors; warnings come back either way.
 pub fn prepare(
-    config: &LoadedConfig,
-    content_dir: &Path,
+    loaded: &Loaded,
     library: &Library,
-) -> Result<Option<Prepared>, Error> {
-    let Some(relative) = &config.config.selfcheck else {
-        return Ok(None);
-    };
-    let loaded = load(content_dir, relative)?;
-    let (view, fragments) = view::render(&loaded, library, &config.config.support)?;
-    Ok(Some(Prepared {
+    support: &[SupportService],
+) -> (Option<Prepared>, Vec<Diagnostic>) {
+    let (rendered, problems) = view::render(loaded, library, support);
+    let prepared = rendered.map(|(view, fragments)| Prepared {
         context: Value::from_serializable(&view),
         fragments,
-    }))
+    });
+    (prepared, problems)
 }

@@ -78,12 +78,11 @@ impl Renderer<'_> {
             let (line, col) = place.inside(source, offset);
             Diagnostic::new(path, line, col, message)
         };
-        let rendered = match markdown::render_fragment(source, self.library, self.support, &at) {
-            Ok(rendered) => rendered,
-            Err(problems) => {
-                self.problems.borrow_mut().extend(problems);
-                return String::new();
-            }
+        let (rendered, problems) =
+            markdown::render_fragment(source, self.library, self.support, &at);
+        self.problems.borrow_mut().extend(problems);
+        let Some(rendered) = rendered else {
+            return String::new();
         };
         let (html, shift) = if inline {
             unwrap_paragraph(&rendered.html)

@@ -8,7 +8,7 @@ use super::text::{self, Fragments};
 use super::Loaded;
 use crate::config::SupportService;
 use crate::content::Library;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// The template's view of one question.
 #[derive(Serialize)]
@@ -63,7 +63,7 @@ pub(super) fn render(
     loaded: &Loaded,
     library: &Library,
     support: &[SupportService],
-) -> Result<(SelfCheckView, Fragments), Vec<Diagnostic>> {
+) -> (Option<(SelfCheckView, Fragments)>, Vec<Diagnostic>) {
     let text = text::Renderer {
         library,
         support,
@@ -105,8 +105,8 @@ pub(super) fn render(
     let opening = shared(&loaded.file.opening, "opening");
     let closing = shared(&loaded.file.closing, "closing");
     let problems = text.problems.take();
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (None, problems);
     }
     let view = SelfCheckView {
         questions,
@@ -116,7 +116,7 @@ pub(super) fn render(
         reasons,
         definition: loaded.definition.encode(),
     };
-    Ok((view, text.into_fragments()))
+    (Some((view, text.into_fragments())), problems)
 }
 
 /// One question as the template sees it, its text rendered and placed.

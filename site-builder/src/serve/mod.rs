@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::build::{build, Options, Report};
-use crate::date::Date;
+use crate::date::{Clock, Date};
 use crate::diagnostic::{Color, Form, Printer};
 use crate::error::Error;
 
@@ -177,7 +177,8 @@ impl Preview {
             root: self.settings.root.clone(),
             out: Some(out.clone()),
             drafts: true,
-            today: self.settings.today.unwrap_or_else(Date::today),
+            now: self.settings.today,
+            clock: Clock::System,
             previews: true,
         };
         let started = Instant::now();
