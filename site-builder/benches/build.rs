@@ -1,104 +1,255 @@
-//! Builds synthetic sites of 1,000 and 10,000 pages and reports wall time, pages per
-//! second and peak memory, with the output on tmpfs (`/dev/shm`, the tool's own work) and
-//! on disk. A benchmark, not a test: it reports figures and asserts nothing about them.
+//! Builds synthetic sites (1,000 and 10,000 pages by default) and reports wall time, CPU
+//! time over wall time, pages per second and peak memory, with the output on tmpfs
+//! (`/dev/shm`, the tool's own work) and on disk, where each build is paired with the floor
+//! for writing that tree: `cp -r` of the output plus `rm -rf` of the previous copy.
+//! A benchmark, not a test: it reports figures and asserts nothing about them.
 //!
-//! `cargo bench -p site-builder --bench build` (add `-- 1000` for one size only), or
-//! `cargo bench -p site-builder --bench build -- generate DIR 10000` to write a site and stop.
+//! ```text
+//! cargo bench -p site-builder --bench build                     # 1,000 and 10,000 pages
+//! cargo bench -p site-builder --bench build -- 100000 --runs 3  # other sizes
+//! cargo bench -p site-builder --bench build -- 10000 --hugo     # paired with Hugo
+//! cargo bench -p site-builder --bench build -- generate DIR 10000 [--hugo]
+//! ```
+//!
+//! `--hugo` builds the same pages with Hugo (`bash scripts/install-hugo` installs Debian's)
+//! on tmpfs, alternating the two tools run by run, and gives the ratio of each pair. Set
+//! `BENCH_DISK_DIR` to measure on another disk than the target folder's.
 
+mod measure;
 mod synthetic;
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-const RUNS: usize = 3;
+use measure::{median, Run};
+
+struct Args {
+    sizes: Vec<usize>,
+    hugo: bool,
+    runs: usize,
+    disk: bool,
+}
 
 fn main() {
     // cargo passes `--bench` to benchmarks without the standard harness.
-    let args: Vec<String> = std::env::args().filter(|a| a != "--bench").collect();
-    if let [_, command, dir, pages] = args.as_slice() {
-        if command == "generate" {
-            let pages = pages.parse().expect("a number of pages");
-            synthetic::generate(Path::new(dir), pages).expect("the synthetic site");
-            println!("wrote a {pages}-page site to {dir}");
-            return;
-        }
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    if args.first().map(String::as_str) == Some("generate") {
+        return generate(&args[1..]);
     }
-    let sizes: Vec<usize> = args.iter().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000]
-    } else {
-        sizes
-    };
-    let binary = Path::new(env!("CARGO_BIN_EXE_site-builder"));
-    let disk =
-        std::env::var("BENCH_DISK_DIR").unwrap_or_else(|_| env!("CARGO_TARGET_TMPDIR").to_string());
-    println!(
-        "{:>7} {:>6} {:>9} {:>11} {:>12}",
-        "pages", "output", "wall (s)", "pages/s", "peak (MiB)"
+    let args = parse(&args);
+    if args.hugo && !measure::installed("hugo") {
+        eprintln!("--hugo: hugo is not installed; `bash scripts/install-hugo` installs it");
+        std::process::exit(2);
+    }
+    let disk_dir = PathBuf::from(
+        std::env::var("BENCH_DISK_DIR").unwrap_or_else(|_| env!("CARGO_TARGET_TMPDIR").into()),
     );
-    for &pages in &sizes {
-        let site = tempfile::Builder::new()
-            .prefix("synthetic-")
-            .tempdir_in(&disk)
-            .expect("a temp folder");
-        synthetic::generate(site.path(), pages).expect("the synthetic site");
-        for (label, out_parent) in [("tmpfs", "/dev/shm"), ("disk", disk.as_str())] {
-            let out = tempfile::Builder::new()
-                .prefix("bench-out-")
-                .tempdir_in(out_parent)
-                .expect("an output folder");
+    println!(
+        "{} runs each, load average {} at the start",
+        args.runs,
+        measure::load_average()
+    );
+    println!(
+        "{:>7} {:>6} {:<15} {:>9} {:>9} {:>9} {:>11}",
+        "pages", "output", "what", "wall (s)", "cpu/wall", "pages/s", "peak (MiB)"
+    );
+    for &pages in &args.sizes {
+        let sites = Sites::new(&disk_dir, pages, args.hugo);
+        let tmpfs = tempdir_in(Path::new("/dev/shm"), "bench-out-");
+        pair(
+            &args,
+            pages,
+            "tmpfs",
+            &mut || site_builder(&sites.ours, &tmpfs.path().join("public")),
+            args.hugo.then_some(("hugo", &mut || {
+                hugo(sites.hugo.as_deref(), &tmpfs.path().join("hugo"))
+            })),
+        );
+        if args.disk {
+            let out = tempdir_in(&disk_dir, "bench-out-");
             let public = out.path().join("public");
-            let mut best = f64::MAX;
-            let mut peak = 0;
-            for _ in 0..RUNS {
-                let started = Instant::now();
-                let (ok, max_rss_kib) = run(binary, site.path(), &public);
-                let wall = started.elapsed().as_secs_f64();
-                assert!(ok, "the synthetic site must build");
-                best = best.min(wall);
-                peak = peak.max(max_rss_kib);
-            }
-            let total = pages + 11 + 1; // pages, sections and home, 404
-            println!(
-                "{pages:>7} {label:>6} {best:>9.2} {:>11.0} {:>12.1}",
-                total as f64 / best,
-                peak as f64 / 1024.0
+            let floor = out.path().join("floor");
+            pair(
+                &args,
+                pages,
+                "disk",
+                &mut || site_builder(&sites.ours, &public),
+                Some(("cp -r + rm -rf", &mut || copy_floor(&public, &floor))),
             );
         }
     }
 }
 
-/// Runs one build in a child process; returns success and its peak RSS in KiB, read from
-/// the kernel's high-water mark (`VmHWM` in `/proc/PID/status`) while the child runs.
-fn run(binary: &Path, root: &Path, out: &Path) -> (bool, u64) {
-    let mut child = Command::new(binary)
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .args(["--now", "2027-01-01"])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("site-builder runs");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    loop {
-        if let Some(kib) = std::fs::read_to_string(&status_file)
-            .ok()
-            .as_deref()
-            .and_then(high_water_mark)
-        {
-            peak = peak.max(kib);
+fn parse(args: &[String]) -> Args {
+    let mut parsed = Args {
+        sizes: Vec::new(),
+        hugo: false,
+        runs: 3,
+        disk: true,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--hugo" => parsed.hugo = true,
+            "--no-disk" => parsed.disk = false,
+            "--runs" => {
+                parsed.runs = (args.next())
+                    .and_then(|n| n.parse().ok())
+                    .expect("--runs N")
+            }
+            size => parsed.sizes.push(size.parse().expect("a number of pages")),
         }
-        match child.try_wait().expect("the build can be waited for") {
-            Some(status) => return (status.success(), peak),
-            None => std::thread::sleep(std::time::Duration::from_millis(2)),
+    }
+    if parsed.hugo && parsed.runs < 5 {
+        parsed.runs = 5;
+    }
+    if parsed.sizes.is_empty() {
+        parsed.sizes = vec![1_000, 10_000];
+    }
+    parsed
+}
+
+fn generate(args: &[String]) {
+    let [dir, pages, rest @ ..] = args else {
+        panic!("generate DIR PAGES [--hugo]");
+    };
+    let pages = pages.parse().expect("a number of pages");
+    if rest.iter().any(|a| a == "--hugo") {
+        synthetic::hugo::generate(Path::new(dir), pages).expect("the Hugo site");
+        println!("wrote a {pages}-page Hugo site to {dir}");
+    } else {
+        synthetic::generate(Path::new(dir), pages).expect("the synthetic site");
+        println!("wrote a {pages}-page site to {dir}");
+    }
+}
+
+/// The synthetic site, and its Hugo twin when asked for.
+struct Sites {
+    ours: PathBuf,
+    hugo: Option<PathBuf>,
+    _folder: tempfile::TempDir,
+}
+
+impl Sites {
+    fn new(disk: &Path, pages: usize, hugo: bool) -> Sites {
+        let folder = tempdir_in(disk, "synthetic-");
+        let ours = folder.path().join("site");
+        synthetic::generate(&ours, pages).expect("the synthetic site");
+        let hugo = hugo.then(|| {
+            let dir = folder.path().join("hugo");
+            synthetic::hugo::generate(&dir, pages).expect("the Hugo site");
+            dir
+        });
+        Sites {
+            ours,
+            hugo,
+            _folder: folder,
         }
     }
 }
 
-fn high_water_mark(status: &str) -> Option<u64> {
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+fn tempdir_in(dir: &Path, prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir_in(dir)
+        .expect("a temp folder")
+}
+
+type Measured<'a> = &'a mut dyn FnMut() -> Run;
+
+/// Runs `first` (and `second`, alternating which goes first) `args.runs` times after one
+/// untimed warm-up of each, and prints both with the ratio second/first of each pair.
+fn pair(
+    args: &Args,
+    pages: usize,
+    output: &str,
+    first: Measured<'_>,
+    mut second: Option<(&str, Measured<'_>)>,
+) {
+    first();
+    if let Some((_, second)) = second.as_mut() {
+        second();
+    }
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for round in 0..args.runs {
+        let other = second.as_mut().map(|(_, s)| s);
+        match other {
+            Some(other) if round % 2 == 1 => {
+                theirs.push(other());
+                ours.push(first());
+            }
+            Some(other) => {
+                ours.push(first());
+                theirs.push(other());
+            }
+            None => ours.push(first()),
+        }
+    }
+    let total = pages + 11 + 1; // pages, sections and home, 404
+    print_row(pages, output, "site-builder", &ours, total);
+    if let Some((name, _)) = second {
+        print_row(pages, output, name, &theirs, total);
+        let ratios: Vec<f64> = (ours.iter().zip(&theirs))
+            .map(|(o, t)| t.wall / o.wall)
+            .collect();
+        let (low, high) = ratios
+            .iter()
+            .fold((f64::MAX, 0f64), |(l, h), r| (l.min(*r), h.max(*r)));
+        println!(
+            "{:>15} {name} / site-builder, run by run: median {:.2} ({low:.2} to {high:.2})",
+            "",
+            median(&ratios)
+        );
+    }
+}
+
+fn print_row(pages: usize, output: &str, what: &str, runs: &[Run], total: usize) {
+    assert!(runs.iter().all(|r| r.ok), "{what} failed at {pages} pages");
+    let wall = median(&runs.iter().map(|r| r.wall).collect::<Vec<_>>());
+    let cpu = median(&runs.iter().map(|r| r.cpu / r.wall).collect::<Vec<_>>());
+    let peak = runs.iter().map(|r| r.peak_mib).fold(0.0, f64::max);
+    println!(
+        "{pages:>7} {output:>6} {what:<15} {wall:>9.3} {cpu:>9.2} {:>9.0} {peak:>11.1}",
+        total as f64 / wall
+    );
+}
+
+fn site_builder(root: &Path, out: &Path) -> Run {
+    measure::run(
+        Command::new(env!("CARGO_BIN_EXE_site-builder"))
+            .args(["build", "--root"])
+            .arg(root)
+            .arg("--out")
+            .arg(out)
+            .args(["--now", "2027-01-01"]),
+    )
+}
+
+fn hugo(root: Option<&Path>, out: &Path) -> Run {
+    measure::run(
+        Command::new("hugo")
+            .args(["--quiet", "--source"])
+            .arg(root.expect("the Hugo site"))
+            .arg("--destination")
+            .arg(out),
+    )
+}
+
+/// The floor for writing the output tree on this disk: copying it, and removing the copy
+/// before it, as a build writes a new site and removes the old one.
+fn copy_floor(public: &Path, floor: &Path) -> Run {
+    let (new, old) = (floor.join("new"), floor.join("old"));
+    std::fs::create_dir_all(floor).expect("the floor's folder");
+    let copy = measure::run(Command::new("cp").arg("-r").arg(public).arg(&new));
+    let remove = measure::run(Command::new("rm").arg("-rf").arg(&old));
+    std::fs::rename(&new, &old).expect("the copy moved aside");
+    Run {
+        ok: copy.ok && remove.ok,
+        wall: copy.wall + remove.wall,
+        cpu: copy.cpu + remove.cpu,
+        peak_mib: copy.peak_mib.max(remove.peak_mib),
+    }
 }

@@ -1,6 +1,9 @@
 //! A deterministic generator of synthetic sites for benchmarks: N pages of 600 to 1,200
 //! words over about ten sections, with headings, lists, tables and links between pages,
-//! and templates as heavy as the real site's.
+//! and templates as heavy as the real site's; [`hugo::generate`] writes the same site for
+//! Hugo, with equivalent templates, to measure the two side by side.
+
+pub mod hugo;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -110,7 +113,7 @@ fn sentence(rng: &mut Lcg, words: &mut usize) -> String {
     s
 }
 
-fn page_body(rng: &mut Lcg, index: usize, pages: usize) -> String {
+fn page_body(rng: &mut Lcg, index: usize, pages: usize, link: fn(usize) -> String) -> String {
     let target = 600 + rng.below(601) as usize;
     let mut words = 0;
     let mut body = String::new();
@@ -169,8 +172,14 @@ fn page_body(rng: &mut Lcg, index: usize, pages: usize) -> String {
 /// Stands for the anchor of a page's first heading until the page is complete.
 const FIRST_HEADING: &str = "#first-heading";
 
+/// A link as an editor writes it here, checked by the build.
 fn link(page: usize) -> String {
     format!("@/section-{}/page-{page}.md", page % SECTIONS)
+}
+
+/// The page's address, as Hugo bodies link to it.
+fn address(page: usize) -> String {
+    format!("/section-{}/page-{page}/", page % SECTIONS)
 }
 
 /// Writes a site of `pages` pages under `root` (which must be empty or absent).
@@ -187,26 +196,7 @@ pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
             format!("---\ntitle: Section {s}\ndescription: Guides in section {s}.\nmenu:\n  weight: {s}\n---\nAll the guides in section {s}.\n"),
         )?;
     }
-    let mut rng = Lcg(0x5eed);
-    for p in 0..pages {
-        let mut body = page_body(&mut rng, p, pages);
-        // Links must point at the page's own real first heading.
-        let first = body.lines().find_map(|l| l.strip_prefix("## ")).map(slug);
-        body = match first {
-            Some(anchor) => body.replace(FIRST_HEADING, &format!("#{anchor}")),
-            None => body.replace(FIRST_HEADING, ""),
-        };
-        let front = format!(
-            "---\ntitle: Guide number {p}\ndescription: Synthetic guide {p} for the benchmark.\ndate: 2026-{:02}-{:02}\nweight: {}\n---\n",
-            1 + p % 12,
-            1 + p % 28,
-            p % 50
-        );
-        std::fs::write(
-            content.join(format!("section-{}/page-{p}.md", p % SECTIONS)),
-            front + &body,
-        )?;
-    }
+    write_pages(&content, pages, link)?;
     let templates = root.join("templates");
     std::fs::create_dir_all(templates.join("assets"))?;
     for (name, text) in TEMPLATES {
@@ -229,6 +219,32 @@ fn slug(heading: &str) -> String {
         }
     }
     out.trim_matches('-').to_string()
+}
+
+/// Writes every page: the same bodies, by the same sequence, for each tool; only the form
+/// of a link differs.
+fn write_pages(content: &Path, pages: usize, link: fn(usize) -> String) -> std::io::Result<()> {
+    let mut rng = Lcg(0x5eed);
+    for p in 0..pages {
+        let mut body = page_body(&mut rng, p, pages, link);
+        // Links must point at the page's own real first heading.
+        let first = body.lines().find_map(|l| l.strip_prefix("## ")).map(slug);
+        body = match first {
+            Some(anchor) => body.replace(FIRST_HEADING, &format!("#{anchor}")),
+            None => body.replace(FIRST_HEADING, ""),
+        };
+        let front = format!(
+            "---\ntitle: Guide number {p}\ndescription: Synthetic guide {p} for the benchmark.\ndate: 2026-{:02}-{:02}\nweight: {}\n---\n",
+            1 + p % 12,
+            1 + p % 28,
+            p % 50
+        );
+        std::fs::write(
+            content.join(format!("section-{}/page-{p}.md", p % SECTIONS)),
+            front + &body,
+        )?;
+    }
+    Ok(())
 }
 
 const SITE_YAML: &str = "title: Synthetic site\ndescription: Benchmark\nbase_url: https://bench.example.org\norganisation: Bench\nnews_sections: [section-0]\nsupport:\n  - {key: emergency, name: Police emergency, phone: \"999\", hours: 24 hours, checked: 2026-12-01}\n  - {key: helpline, name: Helpline, phone: \"0808 802 0300\", hours: Weekdays, checked: 2026-12-01}\n";
