@@ -237,7 +237,13 @@ fn a_build_replaces_its_own_output_and_an_empty_folder() {
     let built = std::fs::read_to_string(site.root.join("public/guides/first/index.html")).unwrap();
     assert!(built.contains("Keep a diary"), "{built}");
     assert!(site.root.join("public/.site-builder-output").is_file());
-    assert_eq!(site.dot_files(), Vec::<String>::new());
+    // The site it replaced is moved aside, whole, for the next build to remove.
+    assert_eq!(site.dot_files(), vec![".public.old".to_string()]);
+    let old = std::fs::read_to_string(site.root.join(".public.old/guides/first/index.html"));
+    assert!(old.unwrap().contains("Keep a record"));
+    site.build_ok(&[]);
+    let old = std::fs::read_to_string(site.root.join(".public.old/guides/first/index.html"));
+    assert!(old.unwrap().contains("Keep a diary"));
 
     std::fs::create_dir(site.folder.join("empty")).unwrap();
     site.build_ok(&["--out", "../empty"]);
@@ -258,7 +264,7 @@ fn the_next_build_removes_what_killed_builds_left() {
     std::fs::create_dir(site.root.join(".public.building-notes")).unwrap();
     File::create(site.root.join(".public.lock")).unwrap();
     site.build_ok(&[]);
-    assert_eq!(site.dot_files(), vec![".public.building-notes".to_string()]);
+    assert_eq!(site.dot_files(), [".public.building-notes", ".public.old"]);
 }
 
 #[test]
@@ -280,7 +286,7 @@ fn a_second_build_into_the_same_output_stops_at_once() {
 
     drop(lock);
     site.build_ok(&[]);
-    assert_eq!(site.dot_files(), Vec::<String>::new());
+    assert_eq!(site.dot_files(), [".public.old"]);
 }
 
 /// Adds `pages` small pages to the site, so a build takes long enough to be killed.
@@ -361,5 +367,5 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one() {
     version(&format!("Version {next}"));
     site.build_ok(&[]);
     assert!(snapshot(&site.root.join("public")) == if next == 'A' { a } else { b });
-    assert_eq!(site.dot_files(), Vec::<String>::new());
+    assert_eq!(site.dot_files(), [".public.old"]);
 }

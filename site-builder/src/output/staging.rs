@@ -1,12 +1,16 @@
 //! Atomic output: build into a hidden folder beside the target, then swap it in.
 //!
 //! The target is checked first (see [`Target`]), and the build holds the output's lock
-//! (see [`OutputLock`]) from the moment the staging folder is made until the old site is
-//! gone, so staging folders found beside the output then are left by killed builds.
+//! (see [`OutputLock`]) from the moment the staging folder is made until the new site is
+//! in place. The site it replaces is moved aside as `.NAME.old`, and removed by the next
+//! build while that build renders, so removing a whole site is never waited for. Staging
+//! folders found beside the output by the lock's holder are left by killed builds, and
+//! are removed the same way.
 
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::thread::JoinHandle;
 
 use super::lock::OutputLock;
 use super::target::{Target, MARKER, MARKER_TEXT};
@@ -17,6 +21,8 @@ pub struct Staging {
     dir: PathBuf,
     target: Target,
     committed: bool,
+    /// Removes what earlier builds left beside the output, while this one is made.
+    clearing: Option<JoinHandle<Result<(), Error>>>,
     /// Released after `drop` has removed the folder.
     _lock: OutputLock,
 }
@@ -28,13 +34,15 @@ impl Staging {
         let target = Target::check(root, out)?;
         std::fs::create_dir_all(target.parent()).map_err(Error::io(target.parent()))?;
         let lock = OutputLock::take(&target)?;
-        remove_stale(&target)?;
+        let stale = stale(&target)?;
         let dir = target.beside(&format!("building-{}", std::process::id()));
         std::fs::create_dir(&dir).map_err(Error::io(&dir))?;
+        let clearing = (!stale.is_empty()).then(|| std::thread::spawn(move || remove(stale)));
         Ok(Staging {
             dir,
             target,
             committed: false,
+            clearing,
             _lock: lock,
         })
     }
@@ -45,38 +53,54 @@ impl Staging {
         self.target.shown().join(rel)
     }
 
-    /// Creates every folder the files need, once, parents first.
+    /// Creates the folders the files need, once, parents first. A folder that holds only
+    /// a page (`NAME/index.html`) is left to [`write_page`](Staging::write_page), so the
+    /// pages' folders are made beside the pages, in parallel.
     pub fn make_dirs<'a>(&self, files: impl IntoIterator<Item = &'a str>) -> Result<(), Error> {
-        let mut dirs = BTreeSet::new();
+        // Every folder here has all the folders above it here too.
+        let mut dirs: BTreeSet<&str> = BTreeSet::new();
         for file in files {
-            let mut dir = file;
-            while let Some((parent, _)) = dir.rsplit_once('/') {
-                if !dirs.insert(parent.to_string()) {
+            let Some((dir, name)) = file.rsplit_once('/') else {
+                continue;
+            };
+            let mut above = dir;
+            while let Some((parent, _)) = above.rsplit_once('/') {
+                if !dirs.insert(parent) {
                     break;
                 }
-                dir = parent;
+                above = parent;
+            }
+            if name != "index.html" {
+                dirs.insert(dir);
             }
         }
         for dir in dirs {
-            let made = self
-                .inside(&dir)
-                .and_then(|path| match std::fs::create_dir(path) {
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-                    other => other,
-                });
-            made.map_err(Error::io(self.shown(&dir)))?;
+            let made = self.inside(dir).and_then(|path| make_dir(&path));
+            made.map_err(Error::io(self.shown(dir)))?;
         }
         Ok(())
     }
 
-    /// Writes one file; its folder must exist (see `make_dirs`).
+    /// Writes one file, in a folder `make_dirs` made (or makes it, for a file that is
+    /// named like a page but is not one).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.inside(rel)?, bytes)
+        let path = self.inside(rel)?;
+        in_folder(&path, |path| std::fs::write(path, bytes))
     }
 
-    /// Copies the file `from` to `rel`; its folder must exist (see `make_dirs`).
+    /// Writes a page, making its folder first if need be (see `make_dirs`).
+    pub fn write_page(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.inside(rel)?;
+        if rel.contains('/') {
+            make_dir(path.parent().unwrap_or(&self.dir))?;
+        }
+        std::fs::write(path, bytes)
+    }
+
+    /// Copies the file `from` to `rel`, as `write` writes.
     pub fn copy(&self, from: &Path, rel: &str) -> io::Result<()> {
-        std::fs::copy(from, self.inside(rel)?).map(drop)
+        let path = self.inside(rel)?;
+        in_folder(&path, |path| std::fs::copy(from, path).map(drop))
     }
 
     /// `rel` inside the staging folder. Only plain names are allowed, so nothing can be
@@ -100,18 +124,33 @@ impl Staging {
         }
     }
 
-    /// Marks the folder as a build and swaps it in place of the target.
+    /// Marks the folder as a build and swaps it in place of the target; the site it
+    /// replaces is moved aside, for the next build to remove.
     pub fn commit(mut self) -> Result<(), Error> {
         self.write(MARKER, MARKER_TEXT.as_bytes())
             .map_err(Error::io(self.shown(MARKER)))?;
+        self.finish_clearing()?;
         let old = swap(&self.dir, self.target.path()).map_err(Error::io(self.target.shown()))?;
         self.committed = true;
         if let Some(old) = old {
-            // The new site is in place. An old copy that cannot be removed now is left
-            // by a build that did not finish, and the next build removes it.
-            let _ = std::fs::remove_dir_all(old);
+            // The new site is in place. Under the name of the previous site, the old one
+            // is removed by the next build; under its staging name, it is removed as a
+            // killed build's would be.
+            let _ = std::fs::rename(old, self.target.beside("old"));
         }
         Ok(())
+    }
+
+    /// Waits for what earlier builds left to be removed.
+    fn finish_clearing(&mut self) -> Result<(), Error> {
+        match self.clearing.take().map(JoinHandle::join) {
+            Some(Ok(removed)) => removed,
+            Some(Err(_)) => Err(Error::Io {
+                path: self.target.parent().to_path_buf(),
+                source: io::Error::other("removing an earlier site failed"),
+            }),
+            None => Ok(()),
+        }
     }
 }
 
@@ -120,31 +159,64 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+        let _ = self.finish_clearing();
     }
 }
 
-/// Removes the `.NAME.building-PID` folders beside the target (and the `….old` ones that
-/// earlier versions moved the old site to). Only the lock's holder makes them, so while
-/// it is held, every one found is left by a build that was killed.
-fn remove_stale(target: &Target) -> Result<(), Error> {
+/// Runs `write` on `path`, making its folders first when they are missing.
+fn in_folder(path: &Path, write: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match write(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(path.parent().unwrap_or(path))?;
+            write(path)
+        }
+        other => other,
+    }
+}
+
+/// Makes a folder, unless it is there already.
+fn make_dir(path: &Path) -> io::Result<()> {
+    match std::fs::create_dir(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        other => other,
+    }
+}
+
+/// What earlier builds left beside the target: the site the last build replaced
+/// (`.NAME.old`), and the `.NAME.building-PID` folders (and the `….old` ones that earlier
+/// versions moved the old site to) of builds that were killed. Only the lock's holder
+/// makes them, so while it is held, none of them belongs to a running build.
+fn stale(target: &Target) -> Result<Vec<PathBuf>, Error> {
     let prefix = target.beside("building-");
+    let previous = target.beside("old");
     let Some(prefix) = prefix.file_name().map(|p| p.as_encoded_bytes().to_vec()) else {
-        return Ok(());
+        return Ok(Vec::new());
     };
+    let mut found = Vec::new();
     let entries = std::fs::read_dir(target.parent()).map_err(Error::io(target.parent()))?;
     for entry in entries {
         let entry = entry.map_err(Error::io(target.parent()))?;
         let name = entry.file_name();
+        if entry.path() == previous {
+            found.push(entry.path());
+            continue;
+        }
         let Some(rest) = name.as_encoded_bytes().strip_prefix(prefix.as_slice()) else {
             continue;
         };
         let pid = rest.strip_suffix(b".old").unwrap_or(rest);
-        if pid.is_empty() || !pid.iter().all(u8::is_ascii_digit) {
-            continue;
+        if !pid.is_empty() && pid.iter().all(u8::is_ascii_digit) {
+            found.push(entry.path());
         }
-        let path = entry.path();
-        let removed = match entry.file_type() {
-            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(&path),
+    }
+    Ok(found)
+}
+
+/// Removes each folder (or file) whole.
+fn remove(paths: Vec<PathBuf>) -> Result<(), Error> {
+    for path in paths {
+        let removed = match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path),
             _ => std::fs::remove_file(&path),
         };
         removed.map_err(Error::io(&path))?;
