@@ -95,7 +95,7 @@ fn day(
     mut problems: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let plan = plan::plan(site, &schedule(options, date), &mut problems);
-    let rendered = render::render(site, &plan, None, &mut problems);
+    let rendered = render::render(site, &plan, render::Out::Nowhere, &mut problems);
     check::check(site, &plan, &rendered, &mut problems);
     problems
 }

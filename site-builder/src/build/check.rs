@@ -1,68 +1,59 @@
-//! Stage 4, check: what the page pass found becomes diagnostics at the place in the
-//! sources that made it; links are checked against everything the site will hold; every
-//! page must keep its safety furniture; copied pages and stylesheets pass the same checks.
+//! Stage 4, check: what the page pass found on each page, placed in the sources that made
+//! it as the page was made (see `findings`), with the links to anchors on other pages
+//! judged now that every page is made; every page must keep its safety furniture; copied
+//! pages and stylesheets pass the same checks.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::postprocess::{self, Broken, Finding, LinkChecker, OutputIndex};
+use crate::postprocess;
 use crate::render::Templates;
 
+use super::findings::Placed;
 use super::load::Site;
 use super::plan::Plan;
 use super::render::{rules, Built, Rendered};
 
 pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<Diagnostic>) {
-    let pages = &rendered.pages;
-    let mut index = OutputIndex {
-        files: plan.link_targets.clone(),
-        ..OutputIndex::default()
-    };
-    for page in pages {
-        index.ids.insert(page.url.clone(), page.ids.clone());
-    }
-    let checker = LinkChecker { index: &index };
-    let placer = Placer {
-        site,
-        plan,
-        fragments: plan.selfcheck.as_ref().map(|s| &s.fragments),
+    let pages: Vec<&Built> = (rendered.pages.iter())
+        .filter_map(|made| made.page.as_ref())
+        .collect();
+    // Only links to anchors on other pages wait for those pages' ids.
+    let waiting = (pages.iter()).any(|p| p.problems.iter().any(|p| p.unless.is_some()));
+    let ids: HashMap<&str, &HashSet<String>> = match waiting {
+        true => (pages.iter()).map(|p| (p.url.as_str(), &p.ids)).collect(),
+        false => HashMap::new(),
     };
     let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
-    // A missing logo is reported at its line in site.yaml, not on every page.
-    let missing_logo = brand_logo(site, plan);
-    let logo = site
-        .config
-        .config
-        .brand
-        .as_ref()
-        .and_then(|b| b.logo.as_deref());
-    let reported =
-        |link: &postprocess::Link| missing_logo.is_some() && Some(link.written.as_str()) == logo;
-    for page in pages {
-        let findings = page.findings.iter().cloned();
-        let broken = (page.links.iter())
-            .filter(|link| !reported(link))
-            .filter_map(|link| checker.check(link).err().map(|b| broken_link(link, &b)));
-        for finding in findings.chain(broken) {
-            match placer.finding(&finding, page) {
-                Placed::Source(problem) => problems.push(problem),
-                Placed::Template(problem) => in_templates.push((problem, page.url.clone())),
+    for page in &pages {
+        for problem in &page.problems {
+            let stands = (problem.unless.as_ref()).is_none_or(|target| {
+                target
+                    .check(ids.get(target.page.as_str()).copied())
+                    .is_err()
+            });
+            match (&problem.placed, stands) {
+                (_, false) => {}
+                (Placed::Source(problem), true) => problems.push(problem.clone()),
+                (Placed::Template(problem), true) => {
+                    in_templates.push((problem.clone(), page.url.clone()))
+                }
             }
         }
     }
     problems.extend(once_per_place(in_templates));
     problems.extend(furniture(
-        pages,
+        &pages,
         &site.templates,
         plan.assets.contains_key("quick-exit.js"),
     ));
     problems.extend(copied_files(site, plan));
-    problems.extend(missing_logo);
+    problems.extend(rendered.missing_logo.clone());
 }
 
 /// The brand's logo must be one of the site's files.
-fn brand_logo(site: &Site, plan: &Plan) -> Option<Diagnostic> {
+pub(super) fn brand_logo(site: &Site, plan: &Plan) -> Option<Diagnostic> {
     let logo = site.config.config.brand.as_ref()?.logo.as_deref()?;
     let file = logo.strip_prefix('/')?; // not an address at all: reported with the settings
     if plan.files.iter().any(|f| f == file) {
@@ -73,19 +64,6 @@ fn brand_logo(site: &Site, plan: &Plan) -> Option<Diagnostic> {
             .problem_at("brand.logo", format!("the logo `{logo}` is not a file of the site"))
             .with_help("put the file in static/ (static/logo.svg is /logo.svg), or beside a page in content/"),
     )
-}
-
-fn broken_link(link: &postprocess::Link, broken: &Broken) -> Finding {
-    Finding {
-        at: link.at.clone(),
-        message: broken.to_string(),
-        needle: match broken {
-            Broken::NoAnchor { anchor, .. } => format!("#{anchor}"),
-            Broken::NoPage(_) => link.written.clone(),
-        },
-        help: Some("check the address; link to pages as @/section/page.md#heading so the build can check them".into()),
-        mark: link.mark,
-    }
 }
 
 /// A template problem on many pages is one problem: reported once, at its place in the
@@ -120,99 +98,9 @@ fn once_per_place(found: Vec<(Diagnostic, String)>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Where a finding came from.
-enum Placed {
-    /// A content file: a Markdown body, or the self-check's text.
-    Source(Diagnostic),
-    /// A template, which many pages share.
-    Template(Diagnostic),
-}
-
-/// Places findings back in the files they came from.
-struct Placer<'a> {
-    site: &'a Site,
-    plan: &'a Plan,
-    fragments: Option<&'a crate::selfcheck::Fragments>,
-}
-
-impl Placer<'_> {
-    /// A finding in a source fragment (a Markdown body, a self-check text) is placed
-    /// through that fragment's source map; one on an element a template wrote, at the
-    /// template tag its mark names.
-    fn finding(&self, finding: &Finding, page: &Built) -> Placed {
-        let doc = page.doc.map(|i| &self.plan.library.documents[i]);
-        let region = (page.regions.iter())
-            .find(|r| r.within.start <= finding.at.start && finding.at.start <= r.within.end);
-        let in_source = region.and_then(|region| {
-            let offset = finding.at.start - region.within.start;
-            match (region.fragment, doc) {
-                (0, Some(doc)) => {
-                    let start = page.body_map.source_offset(offset);
-                    let source = refine(&doc.body, start, &finding.needle);
-                    let (line, col) = LineIndex::new(&doc.body).position(source);
-                    Some(Diagnostic::new(
-                        &doc.shown,
-                        line + doc.body_line - 1,
-                        col,
-                        "",
-                    ))
-                }
-                (0, None) => None,
-                (id, _) => {
-                    let (path, line, col) = self.fragments?.position(id, offset)?;
-                    Some(Diagnostic::new(path, line, col, ""))
-                }
-            }
-        });
-        let with = |problem: Diagnostic| {
-            let problem = problem.message(finding.message.clone());
-            match &finding.help {
-                Some(help) => problem.with_help(help.clone()),
-                None => problem,
-            }
-        };
-        if let Some(problem) = in_source {
-            return Placed::Source(with(problem));
-        }
-        let marked = finding
-            .mark
-            .and_then(|m| self.site.templates.marks.place(m));
-        let problem = match marked {
-            Some((shown, line, col)) => Diagnostic::new(shown, *line, *col, ""),
-            // An element with no mark was written by a Tera expression (such as a string
-            // set in a `{% set %}`): the page's template is as near as can be said.
-            None => {
-                let template = page.template.as_str();
-                let shown = self
-                    .site
-                    .templates
-                    .sources
-                    .get(template)
-                    .map(|(s, _)| s.clone());
-                Diagnostic::file(
-                    shown.unwrap_or_else(|| PathBuf::from("templates").join(template)),
-                    "",
-                )
-            }
-        };
-        Placed::Template(with(problem))
-    }
-}
-
-/// Markdown such as `[text](address)` starts where the map points, and the part a finding
-/// is about (the address, an attribute) a little further on, within the same paragraph.
-fn refine(body: &str, start: usize, needle: &str) -> usize {
-    let rest = body.get(start..).unwrap_or_default();
-    let paragraph = rest.find("\n\n").map_or(rest, |end| &rest[..end]);
-    match paragraph.find(needle).filter(|_| !needle.is_empty()) {
-        Some(i) => start + i,
-        None => start,
-    }
-}
-
 /// Every rendered page must carry the security policy, the quick exit and a language. A
 /// template that leaves one out is reported once, with the number of pages it affects.
-fn furniture(pages: &[Built], templates: &Templates, has_exit_script: bool) -> Vec<Diagnostic> {
+fn furniture(pages: &[&Built], templates: &Templates, has_exit_script: bool) -> Vec<Diagnostic> {
     let mut missing: BTreeMap<(&str, &'static str), usize> = BTreeMap::new();
     for page in pages {
         let f = &page.furniture;

@@ -10,6 +10,7 @@
 mod ahead;
 mod check;
 mod copied;
+mod findings;
 mod load;
 mod plan;
 mod render;
@@ -76,7 +77,11 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         .unwrap_or_else(|| options.clock.today_in(&site.config.zone));
     let plan = plan::plan(&site, &schedule(options, today), &mut problems);
     let staging = write::open(options, &plan)?;
-    let rendered = render::render(&site, &plan, staging.as_ref(), &mut problems);
+    let out = match &staging {
+        Some(staging) => render::Out::Disk(staging),
+        None => render::Out::Nowhere,
+    };
+    let rendered = render::render(&site, &plan, out, &mut problems);
     check::check(&site, &plan, &rendered, &mut problems);
     let (warnings, errors) = sort(problems);
     if !errors.is_empty() {

@@ -1,9 +1,11 @@
-//! Stage 3, render: every document's Markdown through its template and the page pass,
-//! in parallel, the forwarding pages left where expired pages were, and the 404 page. Pages with no findings are written as they are made, so
-//! the site is never held in memory whole.
+//! Stage 3, render: every document's Markdown through its template and the page pass, in
+//! parallel, the forwarding pages left where expired pages were, and the 404 page. Each
+//! page is checked as it is made (see `findings`) and written at once when it is good,
+//! so the site is never held in memory whole.
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -12,34 +14,55 @@ use crate::content::{Document, Forward};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
-use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
+use crate::postprocess::{self, Furniture, Rules};
 use crate::render::{context, forward, Shared, Summaries};
 use crate::security;
 
+use super::findings::{self, PageProblem, Placer};
 use super::load::Site;
 use super::plan::Plan;
 
-/// A rendered page, ready for checking.
+/// Where pages go as they are made.
+#[derive(Clone, Copy)]
+pub enum Out<'a> {
+    /// Nowhere: `check`.
+    Nowhere,
+    /// Into the staging folder, when they have no problems.
+    Disk(&'a Staging),
+}
+
+/// A page made and checked.
 pub struct Built {
     pub url: String,
+    /// Every id on the page, for `#anchor` links from other pages.
     pub ids: HashSet<String>,
-    pub links: Vec<Link>,
-    pub findings: Vec<Finding>,
-    pub regions: Vec<Region>,
     pub furniture: Furniture,
     /// The template the page was rendered with.
     pub template: String,
-    /// The document, by index in the library; `None` for the 404 page.
-    pub doc: Option<usize>,
-    /// Where the page's Markdown body came from, for placing findings in it.
-    pub body_map: SourceMap,
+    /// What the page checks found on it.
+    pub problems: Vec<PageProblem>,
 }
 
-/// Every page rendered, and the problems a template had while rendering one (reported
-/// once per template place by the check stage, with the pages counted).
+/// One page's making: the page, when it could be made, and the problems met making it.
+pub struct Made {
+    pub page: Option<Built>,
+    pub found: Vec<Found>,
+}
+
+/// A problem met while rendering: in a source file, or in a template while rendering the
+/// page at a URL (reported once per place in the template by the check stage).
+#[derive(Clone)]
+pub enum Found {
+    Source(Diagnostic),
+    Template(Diagnostic, String),
+}
+
+/// Every page made, in order: the documents, the forwarding pages, the 404 page.
 pub struct Rendered {
-    pub pages: Vec<Built>,
+    pub pages: Vec<Arc<Made>>,
     pub template_problems: Vec<(Diagnostic, String)>,
+    /// The brand's logo, when it is not a file of the site: reported once, by `check`.
+    pub missing_logo: Option<Diagnostic>,
 }
 
 /// What every page is checked against.
@@ -52,12 +75,8 @@ pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
     }
 }
 
-pub fn render(
-    site: &Site,
-    plan: &Plan,
-    staging: Option<&Staging>,
-    problems: &mut Vec<Diagnostic>,
-) -> Rendered {
+/// Renders every page.
+pub fn render(site: &Site, plan: &Plan, out: Out<'_>, problems: &mut Vec<Diagnostic>) -> Rendered {
     let mut tera = site.templates.tera.clone();
     forward::install(&mut tera, &site.templates);
     let shared = Shared {
@@ -70,41 +89,45 @@ pub fn render(
     };
     shared.install(tera.global_context());
     let rules = rules(site, plan);
-    let summaries = Summaries::build(&plan.library, &site.config.config.base_url);
+    let missing_logo = super::check::brand_logo(site, plan);
+    let logo = (site.config.config.brand.as_ref()).and_then(|b| b.logo.as_deref());
     let page = Page {
         site,
         plan,
         tera: &tera,
         rules: &rules,
-        summaries: &summaries,
-        staging,
+        summaries: &Summaries::build(&plan.library, &site.config.config.base_url),
+        out,
+        placer: Placer {
+            site,
+            plan,
+            reported: logo.filter(|_| missing_logo.is_some()),
+        },
     };
-    let results: Vec<(Option<Built>, Vec<Found>)> = (plan.library.documents.par_iter())
-        .enumerate()
+    let documents = plan.library.documents.par_iter().enumerate();
+    let forwards = plan.library.forwards.par_iter();
+    let results: Vec<Made> = documents
         .map(|(index, doc)| page.document(index, doc))
-        .chain(plan.library.forwards.par_iter().map(|f| page.forward(f)))
+        .chain(forwards.map(|f| page.forward(f)))
+        .chain(rayon::iter::once(()).map(|()| page.not_found()))
         .collect();
     let mut rendered = Rendered {
-        pages: Vec::with_capacity(results.len() + 1),
+        pages: Vec::with_capacity(results.len()),
         template_problems: Vec::new(),
+        missing_logo,
     };
-    for (page, found) in results.into_iter().chain([page.not_found()]) {
-        rendered.pages.extend(page);
-        for problem in found {
+    for made in results {
+        for problem in &made.found {
             match problem {
-                Found::Source(problem) => problems.push(problem),
-                Found::Template(problem, url) => rendered.template_problems.push((problem, url)),
+                Found::Source(problem) => problems.push(problem.clone()),
+                Found::Template(problem, url) => rendered
+                    .template_problems
+                    .push((problem.clone(), url.clone())),
             }
         }
+        rendered.pages.push(Arc::new(made));
     }
     rendered
-}
-
-/// A problem met while rendering: in a source file, or in a template while rendering the
-/// page at a URL.
-enum Found {
-    Source(Diagnostic),
-    Template(Diagnostic, String),
 }
 
 /// What rendering one page needs.
@@ -114,7 +137,8 @@ struct Page<'a> {
     tera: &'a tera::Tera,
     rules: &'a Rules<'a>,
     summaries: &'a Summaries,
-    staging: Option<&'a Staging>,
+    out: Out<'a>,
+    placer: Placer<'a>,
 }
 
 impl Page<'_> {
@@ -122,16 +146,16 @@ impl Page<'_> {
     /// still rendered and checked (so one run finds everything) but not written. No page
     /// comes back when the document is left out: its template is missing, or the
     /// self-check it shows failed (those problems are reported where they are).
-    fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Found>) {
+    fn document(&self, index: usize, doc: &Document) -> Made {
         let (site, plan) = (self.site, self.plan);
         if !site.templates.has(doc.template())
             || plan.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
         {
-            return (None, Vec::new());
+            return Made::nothing(Vec::new());
         }
         let (rendered, problems) =
             markdown::render(doc, &plan.library, &site.config.config.support);
-        let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
+        let mut found: Vec<Found> = problems.into_iter().map(Found::Source).collect();
         let context = context::for_document(
             doc,
             &rendered,
@@ -143,45 +167,46 @@ impl Page<'_> {
             Ok(html) => html,
             Err(e) => {
                 let problem = site.templates.problem(&e, Some(&doc.shown));
-                problems.push(Found::Template(problem, doc.url.clone()));
-                return (None, problems);
+                found.push(Found::Template(problem, doc.url.clone()));
+                return Made::nothing(found);
             }
         };
-        let target = (Some(index), doc.template(), rendered.map);
-        let write = !problems.iter().any(|p| {
+        let made = findings::Made {
+            doc: Some(index),
+            template: doc.template(),
+            url: &doc.url,
+            body_map: &rendered.map,
+        };
+        let write = !found.iter().any(|p| {
             matches!(p, Found::Source(d) if d.severity == Severity::Error)
                 || matches!(p, Found::Template(..))
         });
-        match self.finish(html, doc.url.clone(), doc.output_path(), target, write) {
-            Ok(built) => (Some(built), problems),
-            Err(problem) => {
-                problems.push(Found::Source(problem));
-                (None, problems)
-            }
-        }
+        self.finish(html, made, doc.output_path(), write, found)
     }
 
     /// The page left at an expired page's address: the site's own page (its policy, quick
     /// exit and help) saying where the page went, with a link, and forwarding at once.
-    fn forward(&self, to: &Forward) -> (Option<Built>, Vec<Found>) {
+    fn forward(&self, to: &Forward) -> Made {
         let context = forward::context(to, &self.plan.library);
         let template = forward::template(&self.site.templates);
         let html = match self.tera.render(template, &context) {
             Ok(html) => forward::with_refresh(&html, &to.to),
             Err(e) => {
                 let problem = self.site.templates.problem(&e, None);
-                return (None, vec![Found::Template(problem, to.from.clone())]);
+                return Made::nothing(vec![Found::Template(problem, to.from.clone())]);
             }
         };
-        let target = (None, template, SourceMap::default());
+        let made = findings::Made {
+            doc: None,
+            template,
+            url: &to.from,
+            body_map: &SourceMap::default(),
+        };
         let file = super::plan::forward_path(to);
-        match self.finish(html, to.from.clone(), file, target, true) {
-            Ok(built) => (Some(built), Vec::new()),
-            Err(problem) => (None, vec![Found::Source(problem)]),
-        }
+        self.finish(html, made, file, true, Vec::new())
     }
 
-    fn not_found(&self) -> (Option<Built>, Vec<Found>) {
+    fn not_found(&self) -> Made {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
         let html = match self.tera.render("404.html", &context) {
@@ -189,45 +214,59 @@ impl Page<'_> {
             Err(e) => {
                 let shown = Path::new("templates/404.html");
                 let problem = self.site.templates.problem(&e, Some(shown));
-                return (None, vec![Found::Template(problem, "/404.html".into())]);
+                return Made::nothing(vec![Found::Template(problem, "/404.html".into())]);
             }
         };
-        let target = (None, "404.html", SourceMap::default());
-        match self.finish(html, "/404.html".into(), "404.html".into(), target, true) {
-            Ok(built) => (Some(built), Vec::new()),
-            Err(problem) => (None, vec![Found::Source(problem)]),
-        }
+        let made = findings::Made {
+            doc: None,
+            template: "404.html",
+            url: "/404.html",
+            body_map: &SourceMap::default(),
+        };
+        self.finish(html, made, "404.html".into(), true, Vec::new())
     }
 
-    /// Post-processes one page, and writes it when building, `write` holds and nothing
-    /// was found.
+    /// Post-processes and checks one page, and writes it when building, `write` holds and
+    /// nothing was found.
     fn finish(
         &self,
         html: String,
-        url: String,
+        made: findings::Made<'_>,
         file: String,
-        (doc, template, body_map): (Option<usize>, &str, SourceMap),
         write: bool,
-    ) -> Result<Built, Diagnostic> {
-        let processed = postprocess::process(&html, &url, self.rules);
+        mut found: Vec<Found>,
+    ) -> Made {
+        let processed = postprocess::process(&html, made.url, self.rules);
         drop(html);
-        if let (Some(staging), true) = (self.staging, write && processed.findings.is_empty()) {
-            staging
-                .write(&file, processed.html.as_bytes())
-                .map_err(|e| {
-                    Diagnostic::file(staging.shown(&file), format!("cannot write the page: {e}"))
-                })?;
+        let problems = self.placer.page(&made, &processed);
+        if let Out::Disk(staging) = self.out {
+            if write && processed.findings.is_empty() {
+                if let Err(e) = staging.write_page(&file, processed.html.as_bytes()) {
+                    let message = format!("cannot write the page: {e}");
+                    found.push(Found::Source(Diagnostic::file(
+                        staging.shown(&file),
+                        message,
+                    )));
+                    return Made::nothing(found);
+                }
+            }
         }
-        Ok(Built {
-            url,
+        let page = Built {
+            url: made.url.to_string(),
             ids: processed.ids,
-            links: processed.links,
-            findings: processed.findings,
-            regions: processed.regions,
             furniture: processed.furniture,
-            template: template.to_string(),
-            doc,
-            body_map,
-        })
+            template: made.template.to_string(),
+            problems,
+        };
+        Made {
+            page: Some(page),
+            found,
+        }
+    }
+}
+
+impl Made {
+    fn nothing(found: Vec<Found>) -> Made {
+        Made { page: None, found }
     }
 }

@@ -1,6 +1,7 @@
 //! Pages and sections: the documents an editor writes.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::content::front_matter::FrontMatter;
 
@@ -22,7 +23,7 @@ pub struct Document {
     /// Path as printed in problems: `content/get-help/reporting.md`.
     pub shown: PathBuf,
     pub front: FrontMatter,
-    pub body: String,
+    pub body: Arc<str>,
     pub body_line: usize,
     /// Pretty URL path: `/get-help/reporting/`.
     pub url: String,

@@ -1,6 +1,7 @@
 //! Front matter: the YAML block between `---` lines at the top of a Markdown file.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +60,8 @@ pub struct MenuEntry {
 #[derive(Debug, Clone)]
 pub struct Split {
     pub front: FrontMatter,
-    pub body: String,
+    /// Shared with the documents placed from it, on every day a build looks at.
+    pub body: Arc<str>,
     /// The 1-based line the body starts on, so Markdown problems can name their line.
     pub body_line: usize,
     /// The front matter's YAML, to place problems found in a field after parsing.
@@ -94,7 +96,7 @@ pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
             let front = parse_front(yaml_text, path)?;
             return Ok(Split {
                 front,
-                body: text[offset + raw.len()..].to_string(),
+                body: Arc::from(&text[offset + raw.len()..]),
                 body_line: line + 1,
                 yaml: yaml_text.to_string(),
             });
@@ -130,7 +132,7 @@ mod tests {
     fn splits_body_and_counts_lines() {
         let s = split("---\ntitle: Hi\n---\n# Body\n", Path::new("a.md")).unwrap();
         assert_eq!(s.front.title, "Hi");
-        assert_eq!(s.body, "# Body\n");
+        assert_eq!(&*s.body, "# Body\n");
         assert_eq!(s.body_line, 4);
     }
 

@@ -2,20 +2,11 @@
 //! final output. Addresses arrive already resolved by the URL parser (see `address`), as
 //! percent-encoded paths; they are decoded here to match file names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use percent_encoding::percent_decode_str;
 
 use super::rewrite::Link;
-
-/// What the built site contains: its files, and the ids in each page.
-#[derive(Debug, Default)]
-pub struct OutputIndex {
-    /// Output paths without a leading `/`: `get-help/index.html`, `assets/site.1a2b.css`.
-    pub files: HashSet<String>,
-    /// Ids by page URL path (`/get-help/`).
-    pub ids: HashMap<String, HashSet<String>>,
-}
 
 /// Why a link does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,42 +28,40 @@ impl std::fmt::Display for Broken {
     }
 }
 
-/// Checks links against the index.
+/// Checks links against the files the site will hold.
 pub struct LinkChecker<'a> {
-    pub index: &'a OutputIndex,
+    /// Output paths without a leading `/`: `get-help/index.html`, `assets/site.1a2b.css`.
+    pub files: &'a HashSet<String>,
+}
+
+/// Where a link leads: a page or file of the site, and the anchor it asks for there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The page's URL path (`/get-help/`), or the file's (`/assets/site.css`).
+    pub page: String,
+    /// Decoded; `None` when the link asks for none (or for `#top`).
+    pub anchor: Option<String>,
 }
 
 impl LinkChecker<'_> {
-    pub fn check(&self, link: &Link) -> Result<(), Broken> {
+    /// Where `link` leads, or why it leads nowhere. Its anchor is checked by
+    /// [`Target::check`] once the ids of the page it leads to are known.
+    pub fn target(&self, link: &Link) -> Result<Target, Broken> {
         let path = link.path.split('?').next().unwrap_or_default();
         let decoded = decode(path);
         let page = self
             .page_for(&decoded)
             .ok_or_else(|| Broken::NoPage(link.written.clone()))?;
-        if let Some(anchor) = link
-            .fragment
-            .as_deref()
+        let anchor = (link.fragment.as_deref())
             .filter(|a| !a.is_empty() && *a != "top")
-        {
-            let anchor = decode(anchor);
-            // A page with no ids recorded did not render (its own problem is reported), so
-            // its anchors cannot be judged.
-            let known = self
-                .index
-                .ids
-                .get(&page)
-                .is_none_or(|ids| ids.contains(&anchor));
-            if !known {
-                return Err(Broken::NoAnchor { page, anchor });
-            }
-        }
-        Ok(())
+            .map(decode);
+        Ok(Target { page, anchor })
     }
 
     /// The page URL a decoded path lands on, if it exists.
     fn page_for(&self, target: &str) -> Option<String> {
         let file = target.trim_start_matches('/');
-        if self.index.files.contains(file) {
+        if self.files.contains(file) {
             return Some(match file.strip_suffix("index.html") {
                 Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
                 _ => target.to_string(),
@@ -83,10 +72,24 @@ impl LinkChecker<'_> {
         } else {
             format!("{file}/")
         };
-        self.index
-            .files
+        self.files
             .contains(&format!("{folder}index.html"))
             .then(|| format!("/{folder}"))
+    }
+}
+
+impl Target {
+    /// Whether the anchor is on the page, given the page's ids. A page with no ids
+    /// (`None`) was not made (its own problem is reported), so its anchors cannot be
+    /// judged.
+    pub fn check(&self, ids: Option<&HashSet<String>>) -> Result<(), Broken> {
+        match (&self.anchor, ids) {
+            (Some(anchor), Some(ids)) if !ids.contains(anchor) => Err(Broken::NoAnchor {
+                page: self.page.clone(),
+                anchor: anchor.clone(),
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -100,8 +103,26 @@ fn decode(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn index() -> OutputIndex {
-        let mut index = OutputIndex::default();
+    use std::collections::HashMap;
+
+    struct Index {
+        files: HashSet<String>,
+        ids: HashMap<String, HashSet<String>>,
+    }
+
+    impl Index {
+        fn check(&self, link: &Link) -> Result<(), Broken> {
+            let checker = LinkChecker { files: &self.files };
+            let target = checker.target(link)?;
+            target.check(self.ids.get(&target.page))
+        }
+    }
+
+    fn index() -> Index {
+        let mut index = Index {
+            files: HashSet::new(),
+            ids: HashMap::new(),
+        };
         for f in [
             "index.html",
             "get-help/index.html",
@@ -131,8 +152,7 @@ mod tests {
 
     #[test]
     fn resolves_pages_files_and_anchors() {
-        let index = index();
-        let checker = LinkChecker { index: &index };
+        let checker = index();
         assert_eq!(checker.check(&link("/get-help/", None)), Ok(()));
         assert_eq!(checker.check(&link("/get-help", None)), Ok(()));
         assert_eq!(checker.check(&link("/", None)), Ok(()));
@@ -159,8 +179,7 @@ mod tests {
 
     #[test]
     fn broken_escapes_never_panic() {
-        let index = index();
-        let checker = LinkChecker { index: &index };
+        let checker = index();
         for fragment in ["%", "%é", "%zz", "%C3", "%%%", "%e9"] {
             let _ = checker.check(&link("/get-help/reporting/", Some(fragment)));
         }

@@ -11,8 +11,8 @@ mod rewrite;
 mod stylesheet;
 
 pub use address::Reader;
-pub use links::{Broken, LinkChecker, OutputIndex};
+pub use links::{Broken, LinkChecker, Target};
 pub use rewrite::{
-    fragment_close, fragment_open, process, Finding, Furniture, Link, Region, Rules,
+    fragment_close, fragment_open, process, Finding, Furniture, Link, Processed, Region, Rules,
 };
 pub use stylesheet::check as check_stylesheet;
