@@ -50,9 +50,9 @@ pub mod serve;
 pub mod theme;
 
 // Building a site, what a build did, and the days ahead.
-pub use build::{build, forwards, look_ahead, Change, Options, Outlook, Report};
+pub use build::{build, forwards, look_ahead, Change, Live, Options, Outlook, Report};
 pub use date::{Clock, Date, Timestamp};
-pub use output::Target;
+pub use output::{Body, Files, Target};
 
 // What can go wrong, and the one way it is shown: short for logs, rich for people.
 pub use diagnostic::{Color, Diagnostic, Form, Printer, Severity};

@@ -158,6 +158,33 @@ fn open_pages_hear_each_build_as_it_happens() {
 }
 
 #[test]
+fn the_preview_writes_to_disk_only_when_asked() {
+    let mut server = Server::start(preview_site(), &[]);
+    server.edit("content/hello.md", "Call the helpline.", "Call us.");
+    server.wait_for("the change", |s| {
+        s.get("/hello/").body.contains("Call us.").then_some(())
+    });
+    assert!(!server.root.join("public").exists());
+
+    let mut server = Server::start(preview_site(), &["--write"]);
+    let page = server.root.join("public/hello/index.html");
+    server.wait_for("the site written", |s| {
+        (s.output().contains("Written to ") && page.is_file()).then_some(())
+    });
+    assert!(server.root.join("public/.site-builder-output").is_file());
+    server.edit("content/hello.md", "Call the helpline.", "Call us.");
+    server.wait_for("the change written", |_| {
+        let text = std::fs::read_to_string(&page).ok()?;
+        text.contains("Call us.").then_some(())
+    });
+    // As `build` writes it: the page's own <meta> policy is kept, no reload script.
+    let text = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        text.contains("http-equiv=\"Content-Security-Policy\"") && !text.contains("livereload")
+    );
+}
+
+#[test]
 fn a_site_that_never_built_shows_its_problems_until_fixed() {
     let folder = tempfile::tempdir().unwrap();
     common::copy_tree(preview_site(), folder.path());

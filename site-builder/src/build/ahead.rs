@@ -48,7 +48,7 @@ impl Outlook {
 /// something changes.
 pub fn look_ahead(options: &Options, days: u32) -> Result<Outlook, Error> {
     let mut loading = Vec::new();
-    let site = load::load(options, &mut loading)?;
+    let site = load::load(options, &mut loading, &mut load::Kept::default())?;
     let today = options
         .now
         .unwrap_or_else(|| options.clock.today_in(&site.config.zone));
@@ -95,7 +95,7 @@ fn day(
     mut problems: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let plan = plan::plan(site, &schedule(options, date), &mut problems);
-    let rendered = render::render(site, &plan, render::Out::Nowhere, &mut problems);
+    let rendered = render::render(site, &plan, render::Out::Nowhere, None, &mut problems);
     check::check(site, &plan, &rendered, &mut problems);
     problems
 }

@@ -6,9 +6,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::{self, LoadedConfig};
-use crate::content::{library, Library, Sources};
+use crate::content::{library, Library, Reads, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::markdown;
@@ -26,7 +27,7 @@ pub struct Site {
     pub sources: Sources,
     pub templates: Templates,
     /// The self-check definition, checked; `None` when the site has none or it failed.
-    pub selfcheck: Option<selfcheck::Loaded>,
+    pub selfcheck: Option<Arc<selfcheck::Loaded>>,
     /// The self-check definition has problems of its own: pages that show it are not
     /// rendered, so its problems are not repeated as template errors.
     pub selfcheck_failed: bool,
@@ -40,14 +41,48 @@ pub struct Site {
     pub reader: Reader,
 }
 
-/// Loads the site. Problems are added to `problems`; the error is returned only when
-/// the settings or the templates fail, since then nothing can be rendered.
-pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, Error> {
+/// What loading keeps between the builds of the live preview: the content files as read,
+/// and the self-check as checked, by its text, so that a build proves the questionnaire
+/// again only when its definition changed. A one-off build keeps nothing from before.
+#[derive(Default)]
+pub struct Kept {
+    pub content: Reads,
+    selfcheck: Option<(blake3::Hash, Checked)>,
+}
+
+type Checked = Result<Arc<selfcheck::Loaded>, Vec<Diagnostic>>;
+
+impl Kept {
+    /// The definition at `relative` in `content/`, checked, or as it was checked when its
+    /// text was the same.
+    fn selfcheck(&mut self, content_dir: &Path, relative: &Path) -> Checked {
+        let text = selfcheck::read(content_dir, relative)?;
+        let key = blake3::hash(format!("{}\n{text}", relative.display()).as_bytes());
+        match &self.selfcheck {
+            Some((kept, checked)) if *kept == key => checked.clone(),
+            _ => {
+                let checked = selfcheck::check(&text, relative).map(Arc::new);
+                self.selfcheck = Some((key, checked.clone()));
+                checked
+            }
+        }
+    }
+}
+
+/// Loads the site, taking from `kept` what has not changed. Problems are added to
+/// `problems`; the error is returned only when the settings or the templates fail, since
+/// then nothing can be rendered.
+pub fn load(
+    options: &Options,
+    problems: &mut Vec<Diagnostic>,
+    kept: &mut Kept,
+) -> Result<Site, Error> {
     let content_dir = options.root.join("content");
     // Settings, content and templates are independent, so all their problems are reported
     // together.
     let config = config::load(&content_dir, Path::new("content"));
-    let (sources, content_problems) = library::read(&content_dir, Path::new("content"));
+    let (sources, content_problems) =
+        library::read(&content_dir, Path::new("content"), &mut kept.content);
     problems.extend(content_problems);
     problems.extend(sources.check_redirects());
     // The templates pages ask for, on any day, and the ones every site renders with.
@@ -68,7 +103,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     };
     problems.extend(banners::check(&config, &sources));
     let selfcheck = match &config.config.selfcheck {
-        Some(relative) => selfcheck::load(&content_dir, relative).map(Some),
+        Some(relative) => kept.selfcheck(&content_dir, relative).map(Some),
         None => Ok(None),
     };
     let selfcheck_failed = selfcheck.is_err();

@@ -11,7 +11,9 @@ mod ahead;
 mod check;
 mod copied;
 mod findings;
+mod live;
 mod load;
+mod memo;
 mod plan;
 mod render;
 mod write;
@@ -19,6 +21,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use ahead::{look_ahead, Change, Outlook};
+pub use live::Live;
 use std::time::{Duration, Instant};
 
 use crate::content::{Forward, LeftOut, Schedule};
@@ -61,6 +64,9 @@ impl Options {
 pub struct Report {
     pub pages: usize,
     pub sections: usize,
+    /// The pages (forwarding pages and the 404 page included) this build made; a live
+    /// build takes the others, unchanged, from the build before.
+    pub made: usize,
     pub left_out: Vec<LeftOut>,
     /// Problems that do not stop the build, such as helpline details due for a check.
     pub warnings: Vec<Diagnostic>,
@@ -71,7 +77,7 @@ pub struct Report {
 pub fn build(options: &Options) -> Result<Report, Error> {
     let started = Instant::now();
     let mut problems = Vec::new();
-    let site = load::load(options, &mut problems)?;
+    let site = load::load(options, &mut problems, &mut load::Kept::default())?;
     let today = options
         .now
         .unwrap_or_else(|| options.clock.today_in(&site.config.zone));
@@ -81,7 +87,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         Some(staging) => render::Out::Disk(staging),
         None => render::Out::Nowhere,
     };
-    let rendered = render::render(&site, &plan, out, &mut problems);
+    let rendered = render::render(&site, &plan, out, None, &mut problems);
     check::check(&site, &plan, &rendered, &mut problems);
     let (warnings, errors) = sort(problems);
     if !errors.is_empty() {
@@ -91,6 +97,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         write::finish(staging, &site, &plan)?;
     }
     Ok(Report {
+        made: rendered.made,
         pages: plan.library.pages().count(),
         sections: plan.library.sections().count(),
         left_out: plan.library.left_out,
@@ -103,7 +110,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
 /// servers configured by hand (`site-builder hosting`). Fails as the build would.
 pub fn forwards(options: &Options) -> Result<Vec<Forward>, Error> {
     let mut problems = Vec::new();
-    let site = load::load(options, &mut problems)?;
+    let site = load::load(options, &mut problems, &mut load::Kept::default())?;
     let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
     let plan = plan::plan(&site, &schedule(options, today), &mut problems);
     match sort(problems) {

@@ -1,7 +1,9 @@
 //! Stage 3, render: every document's Markdown through its template and the page pass, in
 //! parallel, the forwarding pages left where expired pages were, and the 404 page. Each
 //! page is checked as it is made (see `findings`) and written at once when it is good,
-//! so the site is never held in memory whole.
+//! so the site is never held in memory whole, unless the build is kept for the preview
+//! (`Out::Memory`). A page whose inputs are unchanged since the kept build is not made
+//! again (see `memo`).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -20,6 +22,7 @@ use crate::security;
 
 use super::findings::{self, PageProblem, Placer};
 use super::load::Site;
+use super::memo::{Keys, Pages};
 use super::plan::Plan;
 
 /// Where pages go as they are made.
@@ -29,11 +32,15 @@ pub enum Out<'a> {
     Nowhere,
     /// Into the staging folder, when they have no problems.
     Disk(&'a Staging),
+    /// Kept with the page, for the preview.
+    Memory,
 }
 
 /// A page made and checked.
 pub struct Built {
     pub url: String,
+    /// The output file, inside `public/`.
+    pub file: String,
     /// Every id on the page, for `#anchor` links from other pages.
     pub ids: HashSet<String>,
     pub furniture: Furniture,
@@ -41,6 +48,8 @@ pub struct Built {
     pub template: String,
     /// What the page checks found on it.
     pub problems: Vec<PageProblem>,
+    /// The page, when it is kept in memory.
+    pub html: Option<Arc<[u8]>>,
 }
 
 /// One page's making: the page, when it could be made, and the problems met making it.
@@ -60,6 +69,8 @@ pub enum Found {
 /// Every page made, in order: the documents, the forwarding pages, the 404 page.
 pub struct Rendered {
     pub pages: Vec<Arc<Made>>,
+    /// How many pages this build made; the others were kept from the last one.
+    pub made: usize,
     pub template_problems: Vec<(Diagnostic, String)>,
     /// The brand's logo, when it is not a file of the site: reported once, by `check`.
     pub missing_logo: Option<Diagnostic>,
@@ -75,8 +86,15 @@ pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
     }
 }
 
-/// Renders every page.
-pub fn render(site: &Site, plan: &Plan, out: Out<'_>, problems: &mut Vec<Diagnostic>) -> Rendered {
+/// Renders every page. With `memo`, a page whose inputs have not changed since the build
+/// the memo kept is taken from it, and the memo then keeps this build's pages.
+pub fn render(
+    site: &Site,
+    plan: &Plan,
+    out: Out<'_>,
+    memo: Option<&mut Pages>,
+    problems: &mut Vec<Diagnostic>,
+) -> Rendered {
     let mut tera = site.templates.tera.clone();
     forward::install(&mut tera, &site.templates);
     let shared = Shared {
@@ -85,12 +103,13 @@ pub fn render(site: &Site, plan: &Plan, out: Out<'_>, problems: &mut Vec<Diagnos
         today: plan.today,
         assets: &plan.assets,
         csp: security::CONTENT_SECURITY_POLICY,
-        selfcheck: plan.selfcheck.as_ref().map(|s| s.context.clone()),
+        selfcheck: (plan.selfcheck.as_ref()).map(|s| (s.context.clone(), s.fingerprint)),
     };
-    shared.install(tera.global_context());
+    let global = shared.install(tera.global_context());
     let rules = rules(site, plan);
     let missing_logo = super::check::brand_logo(site, plan);
     let logo = (site.config.config.brand.as_ref()).and_then(|b| b.logo.as_deref());
+    let keys = memo.is_some().then(|| Keys::new(site, plan, global));
     let page = Page {
         site,
         plan,
@@ -104,19 +123,43 @@ pub fn render(site: &Site, plan: &Plan, out: Out<'_>, problems: &mut Vec<Diagnos
             reported: logo.filter(|_| missing_logo.is_some()),
         },
     };
+    let kept = memo.as_deref();
+    let made = |file: String, key: Option<blake3::Hash>, make: &dyn Fn() -> Made| match key
+        .and_then(|key| kept?.get(&file, key))
+    {
+        Some(kept) => (file, key, kept, false),
+        None => (file, key, Arc::new(make()), true),
+    };
     let documents = plan.library.documents.par_iter().enumerate();
     let forwards = plan.library.forwards.par_iter();
-    let results: Vec<Made> = documents
-        .map(|(index, doc)| page.document(index, doc))
-        .chain(forwards.map(|f| page.forward(f)))
-        .chain(rayon::iter::once(()).map(|()| page.not_found()))
+    let results: Vec<(String, Option<blake3::Hash>, Arc<Made>, bool)> = documents
+        .map(|(index, doc)| {
+            let key = keys.as_ref().map(|k| k.document(index));
+            made(doc.output_path(), key, &|| page.document(index, doc))
+        })
+        .chain(forwards.map(|f| {
+            let key = keys.as_ref().map(|k| k.forward(f));
+            made(super::plan::forward_path(f), key, &|| page.forward(f))
+        }))
+        .chain(rayon::iter::once(()).map(|()| {
+            let key = keys.as_ref().map(Keys::not_found);
+            made("404.html".into(), key, &|| page.not_found())
+        }))
         .collect();
+    if let Some(memo) = memo {
+        memo.keep(
+            results
+                .iter()
+                .map(|(file, key, made, _)| (file, *key, made)),
+        );
+    }
     let mut rendered = Rendered {
         pages: Vec::with_capacity(results.len()),
+        made: results.iter().filter(|(.., fresh)| *fresh).count(),
         template_problems: Vec::new(),
         missing_logo,
     };
-    for made in results {
+    for (_, _, made, _) in results {
         for problem in &made.found {
             match problem {
                 Found::Source(problem) => problems.push(problem.clone()),
@@ -125,7 +168,7 @@ pub fn render(site: &Site, plan: &Plan, out: Out<'_>, problems: &mut Vec<Diagnos
                     .push((problem.clone(), url.clone())),
             }
         }
-        rendered.pages.push(Arc::new(made));
+        rendered.pages.push(made);
     }
     rendered
 }
@@ -136,7 +179,7 @@ struct Page<'a> {
     plan: &'a Plan,
     tera: &'a tera::Tera,
     rules: &'a Rules<'a>,
-    summaries: &'a Summaries,
+    summaries: &'a Summaries<'a>,
     out: Out<'a>,
     placer: Placer<'a>,
 }
@@ -239,8 +282,8 @@ impl Page<'_> {
         let processed = postprocess::process(&html, made.url, self.rules);
         drop(html);
         let problems = self.placer.page(&made, &processed);
-        if let Out::Disk(staging) = self.out {
-            if write && processed.findings.is_empty() {
+        let html = match self.out {
+            Out::Disk(staging) if write && processed.findings.is_empty() => {
                 if let Err(e) = staging.write_page(&file, processed.html.as_bytes()) {
                     let message = format!("cannot write the page: {e}");
                     found.push(Found::Source(Diagnostic::file(
@@ -249,14 +292,19 @@ impl Page<'_> {
                     )));
                     return Made::nothing(found);
                 }
+                None
             }
-        }
+            Out::Memory => Some(Arc::from(processed.html.into_bytes())),
+            _ => None,
+        };
         let page = Built {
             url: made.url.to_string(),
+            file,
             ids: processed.ids,
             furniture: processed.furniture,
             template: made.template.to_string(),
             problems,
+            html,
         };
         Made {
             page: Some(page),

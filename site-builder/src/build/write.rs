@@ -3,10 +3,12 @@
 //! metadata), then the swap that puts the
 //! new site in place. Pages are written by the render stage into the same staging folder.
 
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::content::{Document, Kind};
 use crate::error::Error;
-use crate::output::{self, Staging};
+use crate::output::{self, Body, Staging};
 use crate::security;
 
 use super::load::Site;
@@ -26,41 +28,55 @@ pub fn open(options: &Options, plan: &Plan) -> Result<Option<Staging>, Error> {
 
 /// Writes everything but the pages, and swaps the new site in.
 pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
+    for (rel, body) in files(site, plan) {
+        let written = match &body {
+            Body::Bytes(bytes) => staging.write(&rel, bytes),
+            Body::Copy(from) => staging.copy(from, &rel),
+        };
+        written.map_err(|e| match body {
+            Body::Copy(from) => Error::io(from)(e),
+            Body::Bytes(_) => Error::io(staging.shown(&rel))(e),
+        })?;
+    }
+    staging.commit()
+}
+
+/// Every file of the site but the pages: the files for machines (sitemap, feed, robots,
+/// headers, redirects), the assets, and the copied files (images without their metadata).
+pub fn files(site: &Site, plan: &Plan) -> Vec<(String, Body)> {
     let config = &site.config.config;
     let live: Vec<&Document> = (plan.library.documents.iter())
         .filter(|d| !d.preview)
         .collect();
-    let write = |rel: &str, bytes: &[u8]| {
-        staging
-            .write(rel, bytes)
-            .map_err(Error::io(staging.shown(rel)))
-    };
-    write(
-        "sitemap.xml",
-        output::sitemap(config, live.iter().copied()).as_bytes(),
-    )?;
-    write(
-        "atom.xml",
-        output::atom(config, &news(config, &live), plan.today).as_bytes(),
-    )?;
-    write("robots.txt", output::robots(config).as_bytes())?;
-    write("_headers", security::headers_file().as_bytes())?;
-    write(
-        "_redirects",
-        output::redirects(&plan.library.forwards).as_bytes(),
-    )?;
+    let text = |text: String| Body::Bytes(Arc::from(text.into_bytes()));
+    let mut files = vec![
+        (
+            "sitemap.xml".into(),
+            text(output::sitemap(config, live.iter().copied())),
+        ),
+        (
+            "atom.xml".into(),
+            text(output::atom(config, &news(config, &live), plan.today)),
+        ),
+        ("robots.txt".into(), text(output::robots(config))),
+        ("_headers".into(), text(security::headers_file())),
+        (
+            "_redirects".into(),
+            text(output::redirects(&plan.library.forwards)),
+        ),
+    ];
     for (name, bytes) in &plan.asset_bytes {
-        write(plan.assets[name].trim_start_matches('/'), bytes)?;
+        let path = plan.assets[name].trim_start_matches('/').to_string();
+        files.push((path, Body::Bytes(Arc::from(bytes.as_slice()))));
     }
     for asset in &plan.copied {
-        match site.copied.cleaned.get(&asset.from) {
-            Some(cleaned) => write(&asset.to, cleaned)?,
-            None => staging
-                .copy(&asset.from, &asset.to)
-                .map_err(Error::io(&asset.from))?,
-        }
+        let body = match site.copied.cleaned.get(&asset.from) {
+            Some(cleaned) => Body::Bytes(Arc::from(cleaned.as_slice())),
+            None => Body::Copy(asset.from.clone()),
+        };
+        files.push((asset.to.clone(), body));
     }
-    staging.commit()
+    files
 }
 
 /// Pages in the news sections, newest first.

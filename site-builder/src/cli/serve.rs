@@ -21,19 +21,29 @@ pub struct Args {
     /// Preview as if today were this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     now: Option<Date>,
+    /// Also write each good build to the output folder, as `build` does (the preview
+    /// itself is served from memory)
+    #[arg(long)]
+    write: bool,
+    /// Where --write writes the site (default: public/ inside --root)
+    #[arg(long, value_name = "DIR", requires = "write")]
+    out: Option<PathBuf>,
 }
 
 pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     let printer = messages.printer(&args.root);
+    let write =
+        (args.write).then(|| (args.out.clone()).unwrap_or_else(|| args.root.join("public")));
     let settings = Settings {
         root: args.root,
         address: SocketAddr::new(args.bind, args.port),
         today: args.now,
+        write,
     };
     let result = Preview::bind(settings).and_then(|preview| {
         let stopper = preview.stopper();
-        // Without a handler, Ctrl-C would end the process before the preview's folder
-        // is removed.
+        // Without a handler, Ctrl-C would end the process in the middle of writing the
+        // site (with --write), leaving a staging folder for the next build to remove.
         let _ = ctrlc::set_handler(move || stopper.stop());
         preview.run(|event| print(event, &printer))
     });
@@ -62,11 +72,13 @@ fn print(event: Event<'_>, printer: &site_builder::Printer) {
             println!("\nChanged: {}", names.join(", "));
         }
         Event::Built { report } => println!(
-            "Built {} pages and {} sections in {} ms. Open pages reload by themselves.",
+            "Built {} pages and {} sections in {} ms ({} made again). Open pages reload by themselves.",
             report.pages,
             report.sections,
-            report.elapsed.as_millis()
+            report.elapsed.as_millis(),
+            report.made
         ),
+        Event::Written { out } => println!("Written to {}.", out.display()),
         Event::Failed {
             error,
             still_serving,

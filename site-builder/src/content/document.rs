@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::content::front_matter::FrontMatter;
+use crate::content::front_matter::{Fingerprints, FrontMatter};
 
 /// Whether a document lists other documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub struct Document {
     pub front: FrontMatter,
     pub body: Arc<str>,
     pub body_line: usize,
+    /// Of the file it was read from.
+    pub fingerprints: Fingerprints,
     /// Pretty URL path: `/get-help/reporting/`.
     pub url: String,
     /// The nearest section that contains this document (none for the home page).

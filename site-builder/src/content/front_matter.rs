@@ -66,6 +66,15 @@ pub struct Split {
     pub body_line: usize,
     /// The front matter's YAML, to place problems found in a field after parsing.
     pub yaml: String,
+    pub fingerprints: Fingerprints,
+}
+
+/// What a page made from a file depends on, of the file: all of it; and what the lists
+/// and breadcrumbs of other pages show of it: its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprints {
+    pub file: blake3::Hash,
+    pub front: blake3::Hash,
 }
 
 impl Split {
@@ -99,6 +108,10 @@ pub fn split(text: &str, path: &Path) -> Result<Split, Diagnostic> {
                 body: Arc::from(&text[offset + raw.len()..]),
                 body_line: line + 1,
                 yaml: yaml_text.to_string(),
+                fingerprints: Fingerprints {
+                    file: blake3::hash(text.as_bytes()),
+                    front: blake3::hash(yaml_text.as_bytes()),
+                },
             });
         }
         offset += raw.len();

@@ -4,8 +4,9 @@
 //! rest of the site is still placed, so one run reports every problem: the others' links
 //! and scripts included.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -15,6 +16,7 @@ use crate::content::family::link_family;
 use crate::content::forward::{self, Forward};
 use crate::content::front_matter::{self, FrontMatter, Split};
 use crate::content::placement::{parent_dir, Placer};
+use crate::content::reads::{Listing, Reads};
 use crate::content::schedule::{Absence, Schedule};
 use crate::content::slug;
 use crate::diagnostic::{read_text, Diagnostic};
@@ -94,7 +96,7 @@ fn is_ignored(rel: &str) -> bool {
 /// places it once, and `check --ahead` once for each day it looks at.
 pub struct Sources {
     /// Every Markdown file whose front matter could be read, sections first.
-    splits: Vec<(String, Split)>,
+    splits: Vec<(String, Arc<Split>)>,
     placer: Placer,
     /// Markdown files whose front matter failed.
     failed: Vec<String>,
@@ -104,16 +106,27 @@ pub struct Sources {
     shown_root: PathBuf,
 }
 
-/// Reads `content_dir`. `shown_root` is how the folder is named in problems (`content`).
-pub fn read(content_dir: &Path, shown_root: &Path) -> (Sources, Vec<Diagnostic>) {
-    let (markdown, others, mut problems) = walk(content_dir, shown_root);
+/// Reads `content_dir`, taking the files kept in `reads` as they are, and keeping every
+/// file read there. `shown_root` is how the folder is named in problems (`content`).
+pub fn read(
+    content_dir: &Path,
+    shown_root: &Path,
+    reads: &mut Reads,
+) -> (Sources, Vec<Diagnostic>) {
+    let listed = reads.listing();
+    let listing = (listed.clone()).unwrap_or_else(|| Arc::new(walk(content_dir, shown_root)));
+    reads.keep_listing(Arc::clone(&listing));
+    if listed.is_none() {
+        reads.only(&listing.seen);
+    }
+    let (markdown, mut problems) = (&listing.markdown, listing.problems.clone());
     if !markdown.iter().any(|m| m == "_index.md") {
         problems.push(
             Diagnostic::file(shown_root.join("_index.md"), "the site has no home page")
                 .with_help("create content/_index.md with a title: it becomes the home page"),
         );
     }
-    let (mut splits, failed) = read_all(&markdown, content_dir, shown_root, &mut problems);
+    let (mut splits, failed) = read_all(markdown, content_dir, shown_root, reads, &mut problems);
     // A section's `_index.md` first, so it is judged before anything inside it.
     splits
         .sort_by_cached_key(|(rel, _)| (parent_dir(rel), !rel.ends_with("_index.md"), rel.clone()));
@@ -129,12 +142,12 @@ pub fn read(content_dir: &Path, shown_root: &Path) -> (Sources, Vec<Diagnostic>)
             .push(Diagnostic::new(shown_root.join(rel), line, col, message).with_help(slug::HELP));
         false
     });
-    let placer = Placer::new(splits.iter().map(|(rel, split)| (rel.as_str(), split)));
+    let placer = Placer::new(splits.iter().map(|(rel, split)| (rel.as_str(), &**split)));
     let sources = Sources {
         splits,
         placer,
         failed,
-        others,
+        others: listing.others.clone(),
         content_dir: content_dir.to_path_buf(),
         shown_root: shown_root.to_path_buf(),
     };
@@ -204,8 +217,9 @@ impl Sources {
 }
 
 /// The Markdown files and the other files of the site, in name order.
-fn walk(content_dir: &Path, shown_root: &Path) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
+fn walk(content_dir: &Path, shown_root: &Path) -> Listing {
     let (mut markdown, mut others, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    let mut seen = HashSet::new();
     let walker = WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -224,6 +238,7 @@ fn walk(content_dir: &Path, shown_root: &Path) -> (Vec<String>, Vec<String>, Vec
         if !entry.file_type().is_file() {
             continue;
         }
+        seen.insert(entry.path().to_path_buf());
         let rel = relative(content_dir, entry.path());
         if is_ignored(&rel) {
             continue;
@@ -234,35 +249,49 @@ fn walk(content_dir: &Path, shown_root: &Path) -> (Vec<String>, Vec<String>, Vec
             others.push(rel);
         }
     }
-    (markdown, others, problems)
+    Listing {
+        markdown,
+        others,
+        problems,
+        seen,
+    }
 }
 
-/// Reads and splits every Markdown file in parallel; those that fail are named.
+/// Reads and splits every Markdown file not kept in `reads`, in parallel; those that
+/// fail are named.
 fn read_all(
     markdown: &[String],
     content_dir: &Path,
     shown_root: &Path,
+    reads: &mut Reads,
     problems: &mut Vec<Diagnostic>,
-) -> (Vec<(String, Split)>, Vec<String>) {
-    let read: Vec<Result<(String, Split), (String, Diagnostic)>> = markdown
+) -> (Vec<(String, Arc<Split>)>, Vec<String>) {
+    let read: Vec<(String, PathBuf, Option<_>)> = markdown
         .par_iter()
         .map(|rel| {
-            let shown = shown_root.join(rel);
-            read_text(&content_dir.join(rel), &shown)
-                .and_then(|text| front_matter::split(&text, &shown))
-                .map(|split| (rel.clone(), split))
-                .map_err(|problem| (rel.clone(), problem))
+            let path = content_dir.join(rel);
+            let fresh = reads.get(&path).is_none().then(|| {
+                let shown = shown_root.join(rel);
+                read_text(&path, &shown)
+                    .and_then(|text| front_matter::split(&text, &shown))
+                    .map(Arc::new)
+            });
+            (rel.clone(), path, fresh)
         })
         .collect();
     let mut splits = Vec::with_capacity(read.len());
     let mut failed = Vec::new();
-    for result in read {
-        match result {
-            Ok(ok) => splits.push(ok),
-            Err((rel, problem)) => {
-                problems.push(problem);
+    for (rel, path, fresh) in read {
+        if let Some(fresh) = fresh {
+            reads.keep(path.clone(), fresh);
+        }
+        match reads.get(&path) {
+            Some(Ok(split)) => splits.push((rel, Arc::clone(split))),
+            Some(Err(problem)) => {
+                problems.push(problem.clone());
                 failed.push(rel);
             }
+            None => {}
         }
     }
     (splits, failed)
@@ -335,6 +364,7 @@ fn place(
             front: split.front.clone(),
             body: split.body.clone(),
             body_line: split.body_line,
+            fingerprints: split.fingerprints,
             url,
             parent: None,
             pages: Vec::new(),

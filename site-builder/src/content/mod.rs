@@ -6,6 +6,7 @@ pub mod forward;
 pub mod front_matter;
 pub mod library;
 pub mod placement;
+pub mod reads;
 pub mod schedule;
 pub mod slug;
 
@@ -13,4 +14,5 @@ pub use document::{Document, Kind};
 pub use forward::Forward;
 pub use front_matter::FrontMatter;
 pub use library::{Asset, LeftOut, Library, Sources};
+pub use reads::Reads;
 pub use schedule::{Absence, Schedule};

@@ -8,6 +8,7 @@
 
 mod assets;
 mod feeds;
+mod files;
 mod images;
 mod lock;
 mod staging;
@@ -15,6 +16,7 @@ mod target;
 
 pub use assets::{hashed_name, shipped, AssetMap};
 pub use feeds::{address, atom, redirects, robots, sitemap};
+pub use files::{Body, Files};
 pub use images::{is_image, without_metadata};
 pub use staging::Staging;
 pub use target::{Target, MARKER};

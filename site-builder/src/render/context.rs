@@ -26,18 +26,21 @@ struct Crumb<'a> {
     url: &'a str,
 }
 
-/// Summaries of every document, built once and shared by the section pages that list them.
-pub struct Summaries(Vec<Value>);
+/// Summaries of the documents, as the section pages that list them see them: each is
+/// made when a section lists it (once per document in a build; none when the live
+/// preview makes no section again).
+pub struct Summaries<'a> {
+    library: &'a Library,
+    base_url: &'a str,
+}
 
-impl Summaries {
-    pub fn build(library: &Library, base_url: &str) -> Summaries {
-        Summaries(
-            library
-                .documents
-                .iter()
-                .map(|d| Value::from(summary(d, base_url)))
-                .collect(),
-        )
+impl Summaries<'_> {
+    pub fn build<'a>(library: &'a Library, base_url: &'a str) -> Summaries<'a> {
+        Summaries { library, base_url }
+    }
+
+    fn of(&self, index: usize) -> Value {
+        Value::from(summary(&self.library.documents[index], self.base_url))
     }
 }
 
@@ -115,7 +118,9 @@ pub struct Shared<'a> {
     pub today: Date,
     pub assets: &'a BTreeMap<String, String>,
     pub csp: &'a str,
-    pub selfcheck: Option<Value>,
+    /// The self-check's text, with the fingerprint of what it was made from (a `Value`'s
+    /// maps have no fixed order to fingerprint it by).
+    pub selfcheck: Option<(Value, blake3::Hash)>,
 }
 
 /// A banner showing today, with its link resolved to a URL.
@@ -166,30 +171,56 @@ impl Shared<'_> {
             .collect()
     }
 
-    pub fn install(&self, global: &mut Context) {
+    /// Puts the shared values into `global`, and gives the fingerprint of them all: two
+    /// builds whose shared values have one fingerprint give every template the same.
+    pub fn install(&self, global: &mut Context) -> blake3::Hash {
+        let mut put = Globals {
+            context: global,
+            hasher: blake3::Hasher::new(),
+        };
         let config = self.config;
-        global.insert("site", config);
-        global.insert("support", &config.support);
-        global.insert("menu", &menu(self.library));
+        put.value("site", config);
+        put.value("support", &config.support);
+        put.value("menu", &menu(self.library));
         let banners = self.banners();
         // `banner`, the first of them, for themes written when there could be only one.
-        global.insert("banner", &banners.first());
-        global.insert("banners", &banners);
-        global.insert("footer_links", &self.footer_links());
+        put.value("banner", &banners.first());
+        put.value("banners", &banners);
+        put.value("footer_links", &self.footer_links());
         // Every page's address, so the theme links only to pages the site has.
-        let urls: Vec<&str> = self
-            .library
-            .documents
-            .iter()
+        let urls: Vec<&str> = (self.library.documents.iter())
             .map(|d| d.url.as_str())
             .collect();
-        global.insert("urls", &urls);
-        global.insert("assets", self.assets);
-        global.insert("csp", self.csp);
-        global.insert("today", &self.today.to_string());
-        if let Some(selfcheck) = &self.selfcheck {
-            global.insert_value("selfcheck", selfcheck.clone());
+        put.value("urls", &urls);
+        put.value("assets", self.assets);
+        put.value("csp", self.csp);
+        put.value("today", &self.today.to_string());
+        if let Some((selfcheck, fingerprint)) = &self.selfcheck {
+            put.hash("selfcheck", fingerprint.as_bytes());
+            put.context.insert_value("selfcheck", selfcheck.clone());
         }
+        put.hasher.finalize()
+    }
+}
+
+/// Tera's global context being filled, and the fingerprint of what went in.
+struct Globals<'a> {
+    context: &'a mut Context,
+    hasher: blake3::Hasher,
+}
+
+impl Globals<'_> {
+    fn value<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.hash(key, value);
+        self.context.insert(key, value);
+    }
+
+    fn hash<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.hasher.update(key.as_bytes());
+        // Serialising into a hasher cannot fail for these values; a value that could not
+        // be serialised would fail `insert` too.
+        let _ = serde_json::to_writer(&mut self.hasher, value);
+        self.hasher.update(b"\0");
     }
 }
 
@@ -198,7 +229,7 @@ pub fn for_document(
     doc: &Document,
     rendered: &Rendered,
     library: &Library,
-    summaries: &Summaries,
+    summaries: &Summaries<'_>,
     base_url: &str,
 ) -> Context {
     let mut context = Context::new();
@@ -223,12 +254,7 @@ pub fn for_document(
     value.insert("preview", Value::from(doc.preview));
     if doc.kind == Kind::Section {
         let list = |indexes: &[usize]| {
-            Value::from(
-                indexes
-                    .iter()
-                    .map(|&i| summaries.0[i].clone())
-                    .collect::<Vec<_>>(),
-            )
+            Value::from(indexes.iter().map(|&i| summaries.of(i)).collect::<Vec<_>>())
         };
         value.insert("pages", list(&doc.pages));
         value.insert("subsections", list(&doc.subsections));

@@ -44,11 +44,30 @@ pub fn template(templates: &Templates) -> &'static str {
     }
 }
 
-pub fn context(forward: &Forward, library: &Library) -> Context {
+/// What the forwarding page depends on, of the templates.
+pub fn fingerprint(templates: &Templates) -> blake3::Hash {
+    match templates.has(OVERRIDE) {
+        true => templates.fingerprint(OVERRIDE),
+        false => blake3::hash(
+            &[
+                TEMPLATE.as_bytes(),
+                templates.fingerprint("base.html").as_bytes(),
+            ]
+            .concat(),
+        ),
+    }
+}
+
+/// The title of the page an expired page now leads to (its address when it is no page).
+pub fn to_title<'a>(forward: &'a Forward, library: &'a Library) -> &'a str {
     let page = forward.to.split('#').next().unwrap_or(&forward.to);
-    let to_title = (library.documents.iter())
+    (library.documents.iter())
         .find(|d| d.url == page)
-        .map_or(page, |d| d.front.title.as_str());
+        .map_or(page, |d| d.front.title.as_str())
+}
+
+pub fn context(forward: &Forward, library: &Library) -> Context {
+    let to_title = to_title(forward, library);
     let mut context = Context::new();
     context.insert(
         "forward",

@@ -10,17 +10,23 @@ use crate::diagnostic::LineIndex;
 /// The attribute that carries a mark through rendering.
 pub const ATTRIBUTE: &str = "data-sb-at";
 
+/// How many marks one template may hold: each template numbers its marks from its own
+/// multiple of this, so a template's marked text does not change when another one gains
+/// or loses a tag (pages made with it are then the same, and the preview keeps them).
+const BLOCK: usize = 1 << 24;
+
 /// Where each mark was written: the template file, line and column of its tag.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
-    places: Vec<(PathBuf, usize, usize)>,
+    /// The places of each template's marks, in the order the templates were marked.
+    places: Vec<Vec<(PathBuf, usize, usize)>>,
     /// Per template, where marks were put: (line, column in the original, length added).
     shifts: HashMap<String, Vec<(usize, usize, usize)>>,
 }
 
 impl Marks {
     pub fn place(&self, mark: usize) -> Option<&(PathBuf, usize, usize)> {
-        self.places.get(mark)
+        self.places.get(mark / BLOCK)?.get(mark % BLOCK)
     }
 
     /// The column in template `name`'s own text of a 0-based column Tera reports in its
@@ -47,6 +53,8 @@ impl Marks {
     /// `text`, the template `name` at `shown`, with a mark after the name of every start
     /// tag outside Tera tags, comments, scripts and styles.
     pub fn mark(&mut self, name: &str, shown: &Path, text: &str) -> String {
+        let block = self.places.len() * BLOCK;
+        let mut places = Vec::new();
         let lines = LineIndex::new(text);
         let mut out = String::with_capacity(text.len() + text.len() / 8);
         let bytes = text.as_bytes();
@@ -77,7 +85,7 @@ impl Marks {
                 let name_end = i + 1 + name_len;
                 let (line, col) = lines.position(i);
                 out.push_str(&text[copied..name_end]);
-                let mark = format!(" {ATTRIBUTE}=\"{}\"", self.places.len());
+                let mark = format!(" {ATTRIBUTE}=\"{}\"", block + places.len().min(BLOCK - 1));
                 let (_, name_col) = lines.position(name_end);
                 (self.shifts.entry(name.to_string()).or_default()).push((
                     line,
@@ -85,7 +93,7 @@ impl Marks {
                     mark.len(),
                 ));
                 out.push_str(&mark);
-                self.places.push((shown.to_path_buf(), line, col));
+                places.push((shown.to_path_buf(), line, col));
                 copied = name_end;
                 i = name_end;
                 let name = text[i - name_len..i].to_ascii_lowercase();
@@ -102,6 +110,7 @@ impl Marks {
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
         out.push_str(&text[copied..]);
+        self.places.push(places);
         out
     }
 }

@@ -23,6 +23,8 @@ pub struct Templates {
     pub marks: Marks,
     /// The site's templates that replace no built-in one, by name.
     pub own: Vec<String>,
+    /// The hash of each compiled template as Tera was given it (marked), with its path.
+    marked: HashMap<String, blake3::Hash>,
 }
 
 impl Templates {
@@ -73,11 +75,20 @@ impl Templates {
         tera.autoescape_on([".html"]);
         tera.add_raw_templates(marked.iter().map(|(n, text)| (*n, text.as_str())))
             .map_err(|e| vec![from_tera(&e, &sources, &marks, None)])?;
+        let marked = (marked.iter())
+            .map(|(name, text)| {
+                let mut hash = blake3::Hasher::new();
+                hash.update(sources[*name].0.as_os_str().as_encoded_bytes());
+                hash.update(text.as_bytes());
+                (name.to_string(), hash.finalize())
+            })
+            .collect();
         Ok(Templates {
             tera,
             sources,
             marks,
             own,
+            marked,
         })
     }
 
@@ -124,6 +135,18 @@ impl Templates {
             });
         }
         problems
+    }
+
+    /// What a page rendered with `name` depends on, of the templates: the compiled text
+    /// of `name` and of every template it extends, includes or imports.
+    pub fn fingerprint(&self, name: &str) -> blake3::Hash {
+        let mut hash = blake3::Hasher::new();
+        for name in needed(&self.sources, vec![name.to_string()]) {
+            hash.update(name.as_bytes());
+            let marked = self.marked.get(&name).map(blake3::Hash::as_bytes);
+            hash.update(marked.unwrap_or(&[0; 32]));
+        }
+        hash.finalize()
     }
 
     /// Whether `name`, or a template it extends or includes, mentions `word`.

@@ -47,6 +47,8 @@ pub const ENGINE_MODULE: &str = include_str!(concat!(
 pub struct Prepared {
     /// The `selfcheck` value templates see: questions, outcomes and reasons as HTML.
     pub context: Value,
+    /// The hash of what `context` was made from.
+    pub fingerprint: blake3::Hash,
     /// Where each rendered text sits in the definition file.
     pub fragments: Fragments,
 }
@@ -78,15 +80,26 @@ pub fn load_site(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Reads and checks the definition named in site.yaml.
 pub fn load(content_dir: &Path, relative: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    check(&read(content_dir, relative)?, relative)
+}
+
+/// The text of the definition named in site.yaml.
+pub fn read(content_dir: &Path, relative: &Path) -> Result<String, Vec<Diagnostic>> {
     let shown = Path::new("content").join(relative);
-    let text = std::fs::read_to_string(content_dir.join(relative)).map_err(|e| {
+    std::fs::read_to_string(content_dir.join(relative)).map_err(|e| {
         vec![Diagnostic::file(
             &shown,
             format!("cannot read the self-check definition: {e}"),
         )]
-    })?;
-    let file: DefinitionFile = yaml::parse(&text, &shown, Origin::FILE).map_err(|d| vec![d])?;
-    let positions = Positions::of(&text, Origin::FILE);
+    })
+}
+
+/// Checks the definition `text`, read from `relative` inside `content/`: its logic, the
+/// proofs over every answer path, and the editors' examples.
+pub fn check(text: &str, relative: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let shown = Path::new("content").join(relative);
+    let file: DefinitionFile = yaml::parse(text, &shown, Origin::FILE).map_err(|d| vec![d])?;
+    let positions = Positions::of(text, Origin::FILE);
     let locator = locate::Locator {
         file: &file,
         positions: &positions,
@@ -192,6 +205,7 @@ pub fn prepare(
     let (rendered, problems) = view::render(loaded, library, support);
     let prepared = rendered.map(|(view, fragments)| Prepared {
         context: Value::from_serializable(&view),
+        fingerprint: blake3::hash(&serde_json::to_vec(&view).unwrap_or_default()),
         fragments,
     });
     (prepared, problems)

@@ -8,7 +8,7 @@
 
 use std::io::{self, BufReader, BufWriter, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use std::sync::{mpsc, Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -17,6 +17,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use super::reload::{self, Status};
 use super::request::{self, Deadline, Refusal};
+use crate::output::{Body, Files};
 use crate::security::{self, Connect};
 
 /// How long a client has to send a whole request head, from the moment it connects.
@@ -175,30 +176,31 @@ fn handle(stream: &TcpStream, status: &Status) -> io::Result<()> {
 /// A file of the last good site, or its 404 page.
 fn site_file(status: &Status, path: &str) -> Response {
     let now = status.now();
-    let Some((build, folder)) = now.site else {
+    let Some((build, files)) = now.site else {
         return Response::html(503, &not_built_yet(), 0);
     };
-    match locate(&folder, path) {
-        Found::File(file) => match std::fs::read(&file) {
-            Ok(bytes) if is_html(&file) => {
+    match locate(&files, path) {
+        Found::File(file) => match files.get(&file).map(Body::read) {
+            Some(Ok(bytes)) if is_html(&file) => {
                 Response::html(200, &String::from_utf8_lossy(&bytes), build)
             }
-            Ok(bytes) => Response::new(200, content_type(&file), bytes),
-            Err(_) => not_found(&folder, build),
+            Some(Ok(bytes)) => Response::new(200, content_type(&file), bytes.to_vec()),
+            _ => not_found(&files, build),
         },
         Found::Folder(location) => Response::redirect(location),
-        Found::Nothing => not_found(&folder, build),
+        Found::Nothing => not_found(&files, build),
     }
 }
 
 enum Found {
-    File(PathBuf),
+    /// The file's path inside the site.
+    File(String),
     /// A folder asked for without its `/`: relative links need it.
     Folder(String),
     Nothing,
 }
 
-fn locate(folder: &Path, path: &str) -> Found {
+fn locate(files: &Files, path: &str) -> Found {
     let relative = Path::new(path.trim_start_matches('/'));
     // Only plain names: no `..`, no absolute paths, nothing outside the site.
     if !relative
@@ -207,12 +209,19 @@ fn locate(folder: &Path, path: &str) -> Found {
     {
         return Found::Nothing;
     }
-    let full = folder.join(relative);
-    if full.is_file() {
-        Found::File(full)
-    } else if full.join("index.html").is_file() {
+    let names: Vec<_> = (relative.components())
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    let file = names.join("/");
+    let index = match file.as_str() {
+        "" => "index.html".to_string(),
+        folder => format!("{folder}/index.html"),
+    };
+    if !path.ends_with('/') && files.get(&file).is_some() {
+        Found::File(file)
+    } else if files.get(&index).is_some() {
         if path.ends_with('/') {
-            Found::File(full.join("index.html"))
+            Found::File(index)
         } else {
             Found::Folder(folder_address(relative))
         }
@@ -233,10 +242,10 @@ fn folder_address(relative: &Path) -> String {
     address
 }
 
-fn not_found(folder: &Path, build: u64) -> Response {
-    match std::fs::read_to_string(folder.join("404.html")) {
-        Ok(page) => Response::html(404, &page, build),
-        Err(_) => Response::text(404, "Not Found"),
+fn not_found(files: &Files, build: u64) -> Response {
+    match files.get("404.html").map(Body::read) {
+        Some(Ok(page)) => Response::html(404, &String::from_utf8_lossy(&page), build),
+        _ => Response::text(404, "Not Found"),
     }
 }
 
@@ -248,16 +257,15 @@ fn not_built_yet() -> String {
         .to_string()
 }
 
-fn is_html(file: &Path) -> bool {
-    file.extension().is_some_and(|e| e == "html")
+fn is_html(file: &str) -> bool {
+    file.ends_with(".html")
 }
 
-fn content_type(file: &Path) -> &'static str {
-    let extension = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+fn content_type(file: &str) -> &'static str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let extension = (name.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match extension.as_str() {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -365,29 +373,39 @@ fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
+    fn site(paths: &[&str]) -> Files {
+        let mut files = Files::default();
+        for path in paths {
+            files.insert(
+                path.to_string(),
+                Body::Bytes(std::sync::Arc::from(&b""[..])),
+            );
+        }
+        files
+    }
+
     #[test]
     fn paths_are_kept_inside_the_site() {
-        let site = tempfile::tempdir().unwrap();
-        std::fs::create_dir(site.path().join("news")).unwrap();
-        std::fs::write(site.path().join("news/index.html"), "").unwrap();
-        assert!(matches!(locate(site.path(), "/news"), Found::Folder(l) if l == "/news/"));
-        assert!(matches!(locate(site.path(), "//news"), Found::Folder(l) if l == "/news/"));
-        assert!(matches!(locate(site.path(), "/news/"), Found::File(_)));
+        let site = site(&["news/index.html", "index.html", "site.css"]);
+        assert!(matches!(locate(&site, "/news"), Found::Folder(l) if l == "/news/"));
+        assert!(matches!(locate(&site, "//news"), Found::Folder(l) if l == "/news/"));
+        assert!(matches!(locate(&site, "/news/"), Found::File(f) if f == "news/index.html"));
+        assert!(matches!(locate(&site, "/"), Found::File(f) if f == "index.html"));
+        assert!(matches!(locate(&site, "/site.css"), Found::File(f) if f == "site.css"));
+        assert!(matches!(locate(&site, "/site.css/"), Found::Nothing));
         assert!(matches!(
-            locate(site.path(), "/news/../../etc/passwd"),
+            locate(&site, "/news/../../etc/passwd"),
             Found::Nothing
         ));
     }
 
     #[test]
     fn redirects_are_escaped() {
-        let site = tempfile::tempdir().unwrap();
         let odd = "a\r\nX-Injected: 1";
-        std::fs::create_dir_all(site.path().join(odd).join("café")).unwrap();
-        std::fs::write(site.path().join(odd).join("café/index.html"), "").unwrap();
+        let site = site(&[&format!("{odd}/café/index.html")]);
         let path = format!("/{odd}/café");
         assert!(matches!(
-            locate(site.path(), &path),
+            locate(&site, &path),
             Found::Folder(l) if l == "/a%0D%0AX-Injected%3A%201/caf%C3%A9/"
         ));
     }

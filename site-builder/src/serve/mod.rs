@@ -2,13 +2,16 @@
 //! reloads the pages they have open.
 //!
 //! The pieces, in the order a change travels through them:
-//! - `watcher` — notices saves in `content/` and `templates/`, and waits for a quiet moment;
-//! - the rebuild loop ([`Preview::run`]) — builds with previews on, into one of two folders,
-//!   so a failed build never touches the site being served;
+//! - `watcher` — notices saves in `content/`, `templates/` and `static/`, and waits for a
+//!   quiet moment;
+//! - the rebuild loop ([`Preview::run`]) — builds with previews on, in memory, with the
+//!   last build kept ([`Live`]): only the files that changed are read again and only the
+//!   pages they change are made again; a failed build leaves the site being served as it
+//!   was; with `--write`, each good build is also written to the output folder;
 //! - `reload` — tells open pages about each build (Server-Sent Events), or shows the
 //!   problems over them;
-//! - `http` — serves the last good site, with the reload script added to its pages, to
-//!   requests `request` has read and found to be for this machine.
+//! - `http` — serves the last good site from memory, with the reload script added to its
+//!   pages, to requests `request` has read and found to be for this machine.
 
 mod http;
 mod reload;
@@ -21,7 +24,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::build::{build, Options, Report};
+use crate::build::{Live, Options, Report};
 use crate::date::{Clock, Date};
 use crate::diagnostic::{Color, Form, Printer};
 use crate::error::Error;
@@ -35,6 +38,8 @@ pub struct Settings {
     pub address: SocketAddr,
     /// Build as of this day; `None` means the real today, at every rebuild.
     pub today: Option<Date>,
+    /// Also write each good build to this folder (`serve --write`), as `build` does.
+    pub write: Option<PathBuf>,
 }
 
 fn port_busy(address: SocketAddr) -> Error {
@@ -67,6 +72,10 @@ pub enum Event<'a> {
     Built {
         report: &'a Report,
     },
+    /// A good build was written to the output folder (`--write`).
+    Written {
+        out: &'a std::path::Path,
+    },
     /// The build failed; the last good site, if there is one, is still served.
     Failed {
         error: &'a Error,
@@ -91,8 +100,6 @@ pub struct Preview {
     listener: TcpListener,
     status: Arc<reload::Status>,
     signals: (Sender<watcher::Signal>, Receiver<watcher::Signal>),
-    /// Holds the built sites; removed when the preview ends.
-    folder: tempfile::TempDir,
 }
 
 impl Preview {
@@ -109,16 +116,14 @@ impl Preview {
                 cannot_listen(settings.address, &source)
             }
         })?;
-        let folder = tempfile::Builder::new()
-            .prefix("site-builder-serve-")
-            .tempdir()
-            .map_err(Error::io(std::env::temp_dir()))?;
+        if let Some(out) = &settings.write {
+            crate::output::Target::check(&settings.root, out)?;
+        }
         Ok(Preview {
             settings,
             listener,
             status: Arc::new(reload::Status::default()),
             signals: mpsc::channel(),
-            folder,
         })
     }
 
@@ -141,8 +146,16 @@ impl Preview {
         ];
         let _watcher = watcher::watch(&watched, self.signals.0.clone())?;
 
+        let mut live = Live::new(Options {
+            root: self.settings.root.clone(),
+            out: None,
+            drafts: true,
+            now: self.settings.today,
+            clock: Clock::System,
+            previews: true,
+        });
         let mut builds = 0u64;
-        self.rebuild(&mut builds, &mut log);
+        self.rebuild(&mut live, &mut builds, &mut log);
         let listener = self
             .listener
             .try_clone()
@@ -152,13 +165,19 @@ impl Preview {
             url: format!("http://{}/", local_address(address)),
         });
 
-        while let Some(paths) = watcher::next_change(&self.signals.1) {
-            let paths: Vec<PathBuf> = paths
-                .iter()
-                .map(|p| crate::diagnostic::display_path(&self.settings.root, p))
-                .collect();
-            log(Event::Changed { paths: &paths });
-            self.rebuild(&mut builds, &mut log);
+        while let Some(change) = watcher::next_change(&self.signals.1) {
+            match change {
+                watcher::Change::Files(paths) => {
+                    live.changed(&paths);
+                    let shown: Vec<PathBuf> = (paths.iter())
+                        .map(|p| crate::diagnostic::display_path(&self.settings.root, p))
+                        .collect();
+                    log(Event::Changed { paths: &shown });
+                }
+                // Changes were missed: everything is read again.
+                watcher::Change::Unknown => live.reread(),
+            }
+            self.rebuild(&mut live, &mut builds, &mut log);
         }
 
         // Stop: end the reload streams, then wake the listener so its thread can finish.
@@ -168,26 +187,26 @@ impl Preview {
         Ok(())
     }
 
-    /// One build. Good builds alternate between two folders, so the one being served is
-    /// never written to; a failed build leaves it as it was.
-    fn rebuild(&self, builds: &mut u64, log: &mut impl FnMut(Event<'_>)) {
-        let next = *builds + 1;
-        let out = self.folder.path().join(format!("site-{}", next % 2));
-        let options = Options {
-            root: self.settings.root.clone(),
-            out: Some(out.clone()),
-            drafts: true,
-            now: self.settings.today,
-            clock: Clock::System,
-            previews: true,
-        };
+    /// One build, in memory. A good one is served at once (and then written, with
+    /// `--write`); a failed one leaves the site being served as it was.
+    fn rebuild(&self, live: &mut Live, builds: &mut u64, log: &mut impl FnMut(Event<'_>)) {
         let started = Instant::now();
-        match build(&options) {
-            Ok(mut report) => {
+        match live.build() {
+            Ok((mut report, files)) => {
                 report.elapsed = started.elapsed();
-                *builds = next;
-                self.status.built(next, out);
+                *builds += 1;
+                let files = Arc::new(files);
+                self.status.built(*builds, Arc::clone(&files));
                 log(Event::Built { report: &report });
+                if let Some(out) = &self.settings.write {
+                    match files.write(&self.settings.root, out) {
+                        Ok(()) => log(Event::Written { out }),
+                        Err(error) => log(Event::Failed {
+                            error: &error,
+                            still_serving: true,
+                        }),
+                    }
+                }
             }
             Err(error) => {
                 // The overlay shows the rich form: the line, with a caret under the place.

@@ -6,12 +6,13 @@
 //! (shown over the page until the next good build).
 
 use std::io::{self, Write};
-use std::path::PathBuf;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+use crate::output::Files;
 
 /// The script added to every page `serve` sends. It is a file, not inline, because the
 /// pages' policy allows only same-origin scripts.
@@ -59,8 +60,8 @@ pub struct Status {
 
 #[derive(Default, Clone)]
 pub struct Now {
-    /// The last good build's number and folder; `None` before the first good build.
-    pub site: Option<(u64, PathBuf)>,
+    /// The last good build's number and files; `None` before the first good build.
+    pub site: Option<(u64, Arc<Files>)>,
     /// The problems of the latest build, when it failed.
     pub problems: Option<String>,
     /// Counts every change, so streams know when to send.
@@ -73,9 +74,9 @@ impl Status {
         self.lock().clone()
     }
 
-    pub fn built(&self, build: u64, folder: PathBuf) {
+    pub fn built(&self, build: u64, files: Arc<Files>) {
         self.update(|now| {
-            now.site = Some((build, folder));
+            now.site = Some((build, files));
             now.problems = None;
         });
     }
@@ -178,7 +179,7 @@ mod tests {
             "event: problems\ndata: content/a.md:2:1: error: unknown field `titel`\n\
              data:   help: did you mean `title`?\n\n"
         );
-        status.built(3, PathBuf::from("site-1"));
+        status.built(3, Arc::new(Files::default()));
         assert_eq!(event(&status.now()), "event: built\ndata: 3\n\n");
     }
 }

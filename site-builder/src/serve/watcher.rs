@@ -1,6 +1,8 @@
 //! Noticing saves. Editors' programs often write a file in several steps (a temporary
 //! file, a rename, a change of times), so changes are gathered until the folder has been
-//! quiet for a moment, and then the site is rebuilt once.
+//! quiet for a moment, and then the site is rebuilt once, reading again the files named.
+//! When the system says changes were missed (its queue overflowed), every file is read
+//! again.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
@@ -19,18 +21,31 @@ const MOST: Duration = Duration::from_millis(500);
 #[derive(Debug)]
 pub enum Signal {
     Changed(Vec<PathBuf>),
+    /// Changes were missed.
+    Missed,
     Stop,
+}
+
+/// What changed in a burst.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Change {
+    /// These files or folders, sorted, without repeats.
+    Files(Vec<PathBuf>),
+    /// Something, but it is not known what.
+    Unknown,
 }
 
 /// Watches each folder that exists, recursively, sending [`Signal::Changed`].
 pub fn watch(folders: &[PathBuf], signals: Sender<Signal>) -> Result<RecommendedWatcher, Error> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
+        let signal = match event {
+            Ok(event) if event.need_rescan() => Signal::Missed,
             // Reading a file (as the build does) is not a change.
-            if !matches!(event.kind, EventKind::Access(_)) {
-                let _ = signals.send(Signal::Changed(event.paths));
-            }
-        }
+            Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
+            Ok(event) => Signal::Changed(event.paths),
+            Err(_) => Signal::Missed,
+        };
+        let _ = signals.send(signal);
     })
     .map_err(|source| watch_error(Path::new("."), source))?;
     for folder in folders.iter().filter(|f| f.is_dir()) {
@@ -48,24 +63,32 @@ fn watch_error(path: &Path, source: notify::Error) -> Error {
     }
 }
 
-/// Waits for the next burst of changes and returns the files in it, sorted and without
-/// repeats. `None` means stop.
-pub fn next_change(signals: &Receiver<Signal>) -> Option<Vec<PathBuf>> {
+/// Waits for the next burst of changes and says what changed. `None` means stop.
+pub fn next_change(signals: &Receiver<Signal>) -> Option<Change> {
+    let mut missed = false;
     let mut paths = match signals.recv().ok()? {
         Signal::Changed(paths) => paths,
+        Signal::Missed => {
+            missed = true;
+            Vec::new()
+        }
         Signal::Stop => return None,
     };
     let started = Instant::now();
     while started.elapsed() < MOST {
         match signals.recv_timeout(QUIET) {
             Ok(Signal::Changed(more)) => paths.extend(more),
+            Ok(Signal::Missed) => missed = true,
             Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
             Err(RecvTimeoutError::Timeout) => break,
         }
     }
+    if missed {
+        return Some(Change::Unknown);
+    }
     paths.sort();
     paths.dedup();
-    Some(paths)
+    Some(Change::Files(paths))
 }
 
 #[cfg(test)]
@@ -81,8 +104,15 @@ mod tests {
         }
         assert_eq!(
             next_change(&rx),
-            Some(vec![PathBuf::from("a.md"), PathBuf::from("b.md")])
+            Some(Change::Files(vec![
+                PathBuf::from("a.md"),
+                PathBuf::from("b.md")
+            ]))
         );
+        tx.send(Signal::Changed(vec![PathBuf::from("a.md")]))
+            .unwrap();
+        tx.send(Signal::Missed).unwrap();
+        assert_eq!(next_change(&rx), Some(Change::Unknown));
         tx.send(Signal::Stop).unwrap();
         assert_eq!(next_change(&rx), None);
     }

@@ -1,0 +1,88 @@
+//! The live preview's build: the same stages as a build, with the site kept in memory
+//! between builds. A build reads again only the files that changed, proves the
+//! self-check again only when its definition changed, and makes again only the pages
+//! whose inputs changed (see `memo`); the site it gives is in memory, byte for byte the
+//! site a build would write.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::output::{Body, Files};
+
+use super::memo::Pages;
+use super::render::Out;
+use super::{check, load, plan, render, schedule, sort, write, Options, Report};
+
+/// A build kept in memory, to be built again after each change.
+pub struct Live {
+    options: Options,
+    kept: load::Kept,
+    pages: Pages,
+}
+
+impl Live {
+    /// `options.out` is not used: the site stays in memory.
+    pub fn new(options: Options) -> Live {
+        Live {
+            options,
+            kept: load::Kept::default(),
+            pages: Pages::default(),
+        }
+    }
+
+    /// Files that changed since the last build, or folders holding them: they are read
+    /// again by the next build.
+    pub fn changed(&mut self, paths: &[PathBuf]) {
+        self.kept.content.forget(paths);
+    }
+
+    /// Forgets everything read: the next build reads every file.
+    pub fn reread(&mut self) {
+        self.kept = load::Kept::default();
+    }
+
+    /// Builds the site, from what changed since the last build.
+    pub fn build(&mut self) -> Result<(Report, Files), Error> {
+        let started = Instant::now();
+        let options = &self.options;
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        let site = load::load(options, &mut problems, &mut self.kept)?;
+        let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
+        let plan = plan::plan(&site, &schedule(options, today), &mut problems);
+        let rendered = render::render(
+            &site,
+            &plan,
+            Out::Memory,
+            Some(&mut self.pages),
+            &mut problems,
+        );
+        check::check(&site, &plan, &rendered, &mut problems);
+        let (warnings, errors) = sort(problems);
+        if !errors.is_empty() {
+            return Err(Error::Problems(errors));
+        }
+        let mut files = Files::default();
+        for (path, body) in write::files(&site, &plan) {
+            files.insert(path, body);
+        }
+        for page in rendered.pages.iter().filter_map(|made| made.page.as_ref()) {
+            if let Some(html) = &page.html {
+                files.insert(page.file.clone(), Body::Bytes(Arc::clone(html)));
+            }
+        }
+        let report = Report {
+            made: rendered.made,
+            pages: plan.library.pages().count(),
+            sections: plan.library.sections().count(),
+            left_out: plan.library.left_out.clone(),
+            warnings,
+            elapsed: started.elapsed(),
+        };
+        // Freeing a whole site takes a while: the preview need not wait for it.
+        std::thread::spawn(move || drop((site, plan, rendered)));
+        Ok((report, files))
+    }
+}

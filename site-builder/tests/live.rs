@@ -1,0 +1,271 @@
+//! The live preview's build, kept in memory and built again after each change, gives
+//! exactly what a fresh build writes: after every step of a sequence of edits to pages,
+//! templates, the settings, the self-check and static files, every file is compared, byte
+//! for byte, with a full build of the same sources (and a failed step's problems with the
+//! full build's).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use site_builder::{Date, Files, Live, Options};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn options(root: &Path) -> Options {
+    let mut options = Options::new(root);
+    options.drafts = true;
+    options.previews = true;
+    options.now = Some("2026-12-01".parse::<Date>().unwrap());
+    options
+}
+
+/// A site being edited, its live build, and a folder for the full builds.
+struct Preview {
+    _temp: tempfile::TempDir,
+    root: PathBuf,
+    full: PathBuf,
+    live: Live,
+    steps: usize,
+    /// How many pages the last live build made again.
+    made: usize,
+}
+
+impl Preview {
+    fn new(site: &[(&Path, &str)]) -> Preview {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        for (from, to) in site {
+            common::copy_tree(from, &root.join(to));
+        }
+        let live = Live::new(options(&root));
+        let mut preview = Preview {
+            full: temp.path().join("full"),
+            _temp: temp,
+            root,
+            live,
+            steps: 0,
+            made: 0,
+        };
+        preview.step("the first build", &[]);
+        preview
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.root.join(file)
+    }
+
+    fn write(&mut self, file: &str, text: &str) {
+        let path = self.path(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn edit(&mut self, file: &str, old: &str, new: &str) {
+        let text = std::fs::read_to_string(self.path(file)).unwrap();
+        assert!(text.contains(old), "{file} has no {old:?}");
+        self.write(file, &text.replacen(old, new, 1));
+        self.step(&format!("{file}: {old:?} -> {new:?}"), &[file]);
+    }
+
+    /// Builds again after `changed`, and compares with a full build.
+    fn step(&mut self, what: &str, changed: &[&str]) {
+        self.steps += 1;
+        let changed: Vec<PathBuf> = changed.iter().map(|f| self.path(f)).collect();
+        self.live.changed(&changed);
+        let live = self.live.build();
+        let mut options = options(&self.root);
+        options.out = Some(self.full.clone());
+        let full = site_builder::build(&options);
+        match (live, full) {
+            (Ok((report, files)), Ok(_)) => {
+                same_files(what, &files, &self.full);
+                self.made = report.made;
+                eprintln!("{what}: {} pages made", report.made);
+            }
+            (Err(live), Err(full)) => assert_eq!(live.lines(), full.lines(), "{what}"),
+            (live, full) => panic!(
+                "{what}: the live build {} and the full build {}",
+                outcome(live.map(drop)),
+                outcome(full.map(drop))
+            ),
+        }
+    }
+}
+
+fn outcome(result: Result<(), site_builder::Error>) -> String {
+    match result {
+        Ok(()) => "worked".into(),
+        Err(e) => format!("failed:\n{}", e.lines()),
+    }
+}
+
+/// Every file of the folder a build wrote, but the marker a build leaves in it.
+fn written(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .filter(|(rel, _)| rel != ".site-builder-output")
+        .collect()
+}
+
+fn same_files(what: &str, files: &Files, dir: &Path) {
+    let on_disk = written(dir);
+    let in_memory: BTreeMap<String, Vec<u8>> = files
+        .paths()
+        .map(|p| {
+            (
+                p.to_string(),
+                files.get(p).unwrap().read().unwrap().to_vec(),
+            )
+        })
+        .collect();
+    let names = |files: &BTreeMap<String, Vec<u8>>| files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(&in_memory),
+        names(&on_disk),
+        "{what}: the files differ"
+    );
+    for (path, bytes) in &on_disk {
+        if &in_memory[path] != bytes {
+            panic!(
+                "{what}: {path} differs:\n--- live\n{}\n--- full build\n{}",
+                String::from_utf8_lossy(&in_memory[path]),
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_site_edited_step_by_step_is_built_as_a_full_build_builds_it() {
+    let mut site = Preview::new(&[(&workspace().join("content"), "content")]);
+    // A page's body, then its title and description (its section lists them).
+    let page = "content/get-help/reporting.md";
+    site.edit(
+        page,
+        "You can report stalking even if",
+        "You can report it even if",
+    );
+    // Only the page itself is made again.
+    assert_eq!(site.made, 1);
+    site.edit(
+        page,
+        "title: Reporting stalking to the police",
+        "title: Reporting it",
+    );
+    site.edit(page, "weight: 3", "weight: 30");
+    // A heading other pages link to: those links break, and are fixed again.
+    site.edit(page, "## How to report", "## Ways to report");
+    site.edit(page, "## Ways to report", "## How to report");
+    // A section's title, in its pages' breadcrumbs.
+    let section = "content/understanding-stalking/_index.md";
+    let text = std::fs::read_to_string(site.path(section)).unwrap();
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    site.edit(section, &title, "title: What stalking is");
+    // A template of the theme replaced, then a partial it includes, then both removed.
+    let theme = |name: &str| String::from_utf8(site_builder::theme::get(name).unwrap().to_vec());
+    let page_html = theme("page.html").unwrap();
+    site.write(
+        "templates/page.html",
+        &page_html.replace("</article>", "<p>Checked.</p></article>"),
+    );
+    site.step(
+        "templates/page.html added",
+        &["templates/page.html", "templates"],
+    );
+    let help = theme("partials/help-now.html").unwrap();
+    site.write(
+        "templates/partials/help-now.html",
+        &format!("<p>Help is here.</p>{help}"),
+    );
+    site.step("a partial added", &["templates/partials"]);
+    site.edit(
+        "templates/partials/help-now.html",
+        "Help is here.",
+        "Help is near.",
+    );
+    std::fs::remove_dir_all(site.path("templates")).unwrap();
+    site.step("templates/ removed", &["templates"]);
+    // The settings: every page.
+    site.edit(
+        "content/site.yaml",
+        "organisation: Example",
+        "organisation: An Example",
+    );
+    // A new page, linked from another, then gone again (and the link with it).
+    site.write(
+        "content/get-help/new.md",
+        "---\ntitle: New\n---\nA new page.\n",
+    );
+    site.step("a page added", &["content/get-help/new.md"]);
+    site.edit(
+        page,
+        "You can report it even if",
+        "You can report it ([new](@/get-help/new.md)) even if",
+    );
+    std::fs::remove_file(site.path("content/get-help/new.md")).unwrap();
+    site.step("a linked page removed", &["content/get-help/new.md"]);
+    site.edit(page, " ([new](@/get-help/new.md))", "");
+    // The self-check's text, then its logic: an example that fails, and fixed.
+    let questions = "content/self-check/questions.yaml";
+    site.edit(
+        questions,
+        "label: \"Yes, I am in danger now\"",
+        "label: \"Yes, I am in danger\"",
+    );
+    site.edit(questions, "expect: ", "expect: no-such-outcome-");
+    site.edit(questions, "expect: no-such-outcome-", "expect: ");
+    // A file in static/, changed, then removed.
+    site.write("static/leaflet.txt", "Ask for help.\n");
+    site.step("static/ added", &["static"]);
+    site.edit("static/leaflet.txt", "Ask", "Always ask");
+    std::fs::remove_file(site.path("static/leaflet.txt")).unwrap();
+    site.step("static/leaflet.txt removed", &["static/leaflet.txt"]);
+    // A page's front matter broken and mended.
+    site.edit(page, "title: Reporting it", "titel: Reporting it");
+    site.edit(page, "titel: Reporting it", "title: Reporting it");
+    assert!(site.steps > 20);
+}
+
+#[test]
+fn a_site_with_its_own_templates_edited_step_by_step_is_built_as_a_full_build_builds_it() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+    let mut site = Preview::new(&[(&base, "")]);
+    site.edit("templates/base.html", "<main", "<p>Top.</p>\n<main");
+    site.edit(
+        "templates/page.html",
+        "{{ page.title }}",
+        "{{ page.title }}!",
+    );
+    site.edit("content/guides/first.md", "Keep a record", "Keep a diary");
+    site.edit(
+        "templates/section.html",
+        "{{ section.title }}",
+        "{{ section.title | upper }}",
+    );
+    site.edit(
+        "templates/page.html",
+        "{{ page.title }}!",
+        "{{ page.title }",
+    );
+    site.edit("templates/page.html", "{{ page.title }", "{{ page.title }}");
+    site.edit(
+        "content/site.yaml",
+        "title: Test Awareness Site",
+        "title: Another Site",
+    );
+}
