@@ -51,11 +51,19 @@ impl Reader {
     /// Reads `raw`, an attribute value as written in the HTML, on the page at `page_path`.
     pub fn read(&self, page_path: &str, raw: &str) -> Address {
         let text = decode(raw);
+        if let Some(plain) = plain(page_path, &text) {
+            return plain;
+        }
+        self.parse(page_path, &text)
+    }
+
+    /// Reads `text` with the URL parser, resolved against the page.
+    fn parse(&self, page_path: &str, text: &str) -> Address {
         let page = self
             .origin
             .join(page_path)
             .unwrap_or_else(|_| self.origin.clone());
-        match page.join(&text) {
+        match page.join(text) {
             Ok(url) => self.classify(url),
             Err(_) => Address::Invalid,
         }
@@ -85,6 +93,32 @@ impl Reader {
     fn same_site(&self, url: &Url) -> bool {
         url.host() == self.origin.host() && url.port() == self.origin.port()
     }
+}
+
+/// Most addresses on a page are plain paths on the site (`/get-help/`), or anchors
+/// (`#part-1`): letters, digits, `-_.~` and `/` only, with no `.` or `..` segment. The
+/// URL parser gives those back as they are, so they are read without it.
+fn plain(page_path: &str, text: &str) -> Option<Address> {
+    let (path, fragment) = match text.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (text, None),
+    };
+    let safe = |s: &str| {
+        (s.bytes())
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/'))
+    };
+    let plain_path = |p: &str| {
+        p.starts_with('/')
+            && !p.starts_with("//")
+            && safe(p)
+            && p.split('/')
+                .all(|segment| segment != "." && segment != "..")
+    };
+    let path = if path.is_empty() { page_path } else { path };
+    (plain_path(path) && fragment.is_none_or(safe)).then(|| Address::Internal {
+        path: path.to_string(),
+        fragment: fragment.map(str::to_string),
+    })
 }
 
 /// An attribute value with its character references decoded, as the HTML parser does.
@@ -166,6 +200,51 @@ mod tests {
         Reader::new("https://site.example.org")
             .unwrap()
             .read("/help/page/", raw)
+    }
+
+    #[test]
+    fn plain_addresses_are_read_as_the_url_parser_reads_them() {
+        let reader = Reader::new("https://site.example.org").unwrap();
+        for page in ["/help/page/", "/", "/a b/", "/caf\u{e9}/"] {
+            for raw in [
+                "/get-help/",
+                "/get-help",
+                "/",
+                "#part-1",
+                "#",
+                "/a/#x.y~z",
+                "/a/b/#",
+                "/a/./b",
+                "/a/../b",
+                "/.",
+                "/..",
+                "//host/x",
+                "/a//b",
+                "/a%20b",
+                "/a b",
+                "#a b",
+                "#\u{e9}",
+                "/\u{e9}",
+                "?q=1",
+                "/a?q",
+                "x/y",
+                "",
+                "/a\\b",
+                "/a\tb",
+                " /a",
+                "/a ",
+                "/.../",
+                "/a/.x/",
+                "#/x",
+                "/#..",
+            ] {
+                assert_eq!(
+                    reader.read(page, raw),
+                    reader.parse(page, raw),
+                    "{raw:?} on {page:?}"
+                );
+            }
+        }
     }
 
     fn scheme(raw: &str) -> Option<String> {

@@ -8,6 +8,7 @@ mod inspect;
 mod links;
 mod policy;
 mod rewrite;
+mod selectors;
 mod stylesheet;
 
 pub use address::Reader;

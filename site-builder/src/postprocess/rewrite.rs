@@ -7,10 +7,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use lol_html::html_content::{ContentType, Element};
-use lol_html::{element, text, DocumentContentHandlers, HtmlRewriter, Settings};
+use lol_html::{element, DocumentContentHandlers, HtmlRewriter, Settings};
 
 use super::address::{self, Reader};
 use super::inspect::inspect;
+use super::selectors::{on, SELECTORS};
 use crate::markdown::{slugify, Ids};
 
 /// A problem found in a page, at a byte range of the HTML that was checked. `needle` is
@@ -86,9 +87,9 @@ pub struct Rules<'a> {
     pub exit_script: Option<&'a str>,
 }
 
-const HEADINGS_WITHOUT_ID: &str =
+pub(super) const HEADINGS_WITHOUT_ID: &str =
     "h1:not([id]), h2:not([id]), h3:not([id]), h4:not([id]), h5:not([id]), h6:not([id])";
-const CONTENT_HEADINGS: &str = ".prose h2[id], .prose h3[id], .prose h4[id]";
+pub(super) const CONTENT_HEADINGS: &str = ".prose h2[id], .prose h3[id], .prose h4[id]";
 
 /// Marks heading ids to be filled in after the pass (a private-use character).
 const MARK: char = '\u{E000}';
@@ -235,13 +236,13 @@ fn run(
                 Ok(())
             },
         ))
-        .append_element_content_handler(element!("svg, svg *", |el| {
+        .append_element_content_handler(on(&SELECTORS.svg).element(|el| {
             let mut state = state.borrow_mut();
             inspect(el, &mut state, true);
             state.handled_as_svg = true;
             Ok(())
         }))
-        .append_element_content_handler(element!("*", |el| {
+        .append_element_content_handler(on(&SELECTORS.every).element(|el| {
             let mut state = state.borrow_mut();
             if !std::mem::take(&mut state.handled_as_svg) {
                 inspect(el, &mut state, false);
@@ -249,24 +250,21 @@ fn run(
             Ok(())
         }))
         // The button sits inside `[data-quick-exit]`; any other exit link is the skip link.
-        .append_element_content_handler(element!(
-            "[data-quick-exit] a[data-quick-exit-link]",
-            |el| {
-                let mut state = state.borrow_mut();
-                if goes_to_exit(el, &state) {
-                    state.exit_links.0 += 1;
-                }
-                Ok(())
+        .append_element_content_handler(on(&SELECTORS.exit_button).element(|el| {
+            let mut state = state.borrow_mut();
+            if goes_to_exit(el, &state) {
+                state.exit_links.0 += 1;
             }
-        ))
-        .append_element_content_handler(element!("a[data-quick-exit-link]", |el| {
+            Ok(())
+        }))
+        .append_element_content_handler(on(&SELECTORS.exit_link).element(|el| {
             let mut state = state.borrow_mut();
             if goes_to_exit(el, &state) {
                 state.exit_links.1 += 1;
             }
             Ok(())
         }))
-        .append_element_content_handler(element!(HEADINGS_WITHOUT_ID, |el| {
+        .append_element_content_handler(on(&SELECTORS.headings_without_id).element(|el| {
             let mut missing = missing.borrow_mut();
             // The id depends on the heading's text, which comes later: hold its place.
             if hold_places {
@@ -275,13 +273,13 @@ fn run(
             missing.push(String::new());
             Ok(())
         }))
-        .append_element_content_handler(text!(HEADINGS_WITHOUT_ID, |t| {
+        .append_element_content_handler(on(&SELECTORS.headings_without_id).text(|t| {
             if let Some(last) = missing.borrow_mut().last_mut() {
                 last.push_str(t.as_str());
             }
             Ok(())
         }))
-        .append_element_content_handler(element!(CONTENT_HEADINGS, |el| {
+        .append_element_content_handler(on(&SELECTORS.content_headings).element(|el| {
             if let Some(id) = el.get_attribute("id") {
                 el.append(&anchor(&address::decode(&id)), ContentType::Html);
             }
