@@ -12,6 +12,7 @@
 //!   module embedded for the browser;
 //! - [`render`] — Tera templates;
 //! - [`postprocess`] — lol_html over every page (ids, anchors, link and safety checks);
+//! - [`search`] — the index of every page's sections, and the search it serves;
 //! - [`output`] — the staged, atomically swapped `public/`.
 //!
 //! Around it, for editors: [`serve`] (a live preview) and [`scaffold`] (new pages).
@@ -25,6 +26,7 @@ pub mod output;
 pub mod postprocess;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod security;
 pub mod selfcheck;
 pub mod serve;
@@ -33,7 +35,7 @@ pub mod yaml;
 mod build;
 mod error;
 
-pub use build::{build, Options, Report};
+pub use build::{build, Options, Report, Shipped};
 pub use content::Library;
 pub use date::Date;
 pub use diagnostic::Diagnostic;
