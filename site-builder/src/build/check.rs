@@ -19,6 +19,7 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
         files: plan.link_targets.clone(),
         ..OutputIndex::default()
     };
+    index.files.extend(rendered.made.iter().cloned());
     for page in pages {
         index.ids.insert(page.url.clone(), page.ids.clone());
     }
@@ -154,7 +155,7 @@ impl Placer<'_> {
             // An element with no mark was written by a Tera expression (such as a string
             // set in a `{% set %}`): the page's template is as near as can be said.
             None => {
-                let template = doc.map_or("404.html", |d| d.template());
+                let template = page.template.as_str();
                 let shown = self
                     .site
                     .templates

@@ -1,5 +1,5 @@
 //! The build, as a flat list of stages that each own their data and hand the next what
-//! it needs: load → plan → render → check → write.
+//! it needs: load → plan → render → index → check → write.
 //!
 //! Problems are collected across the stages, so one run reports all of them: a page whose
 //! front matter fails is left out of rendering, and every other page is still rendered and
@@ -7,6 +7,7 @@
 //! build stop after loading.
 
 mod check;
+mod index;
 mod load;
 mod plan;
 mod render;
@@ -19,6 +20,8 @@ use crate::content::LeftOut;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+
+pub use index::Shipped;
 
 /// What to build, and how.
 #[derive(Debug, Clone)]
@@ -55,6 +58,8 @@ pub struct Report {
     pub left_out: Vec<LeftOut>,
     /// Problems that do not stop the build, such as helpline details due for a check.
     pub warnings: Vec<Diagnostic>,
+    /// The search index, when the theme has a search page.
+    pub search: Option<Shipped>,
     pub elapsed: Duration,
 }
 
@@ -65,7 +70,16 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let site = load::load(options, &mut problems)?;
     let plan = plan::plan(&site, &mut problems);
     let staging = write::open(options, &plan)?;
-    let rendered = render::render(&site, &plan, staging.as_ref(), &mut problems);
+    let renderer = render::Renderer::new(&site, &plan, staging.as_ref());
+    let mut rendered = renderer.documents(&mut problems);
+    let search = index::index(
+        &site,
+        &renderer,
+        &mut rendered,
+        staging.as_ref(),
+        &mut problems,
+    )?;
+    drop(renderer);
     check::check(&site, &plan, &rendered, &mut problems);
     if !problems.is_empty() {
         // One mistake can be found twice (an image's `src` and `srcset`): say it once.
@@ -81,6 +95,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         sections: site.library.sections().count(),
         left_out: site.library.left_out,
         warnings: site.warnings,
+        search,
         elapsed: started.elapsed(),
     })
 }

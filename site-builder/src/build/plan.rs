@@ -9,11 +9,12 @@ use std::path::PathBuf;
 use crate::content::Document;
 use crate::diagnostic::Diagnostic;
 use crate::output::{hashed_name, shipped, AssetMap};
-use crate::selfcheck;
+use crate::{search, selfcheck};
 
 use super::load::Site;
 
-/// The files every build writes besides the pages.
+/// The files every build writes besides the pages (and the search page, when the theme
+/// has one).
 pub const GENERATED: [&str; 5] = [
     "404.html",
     "sitemap.xml",
@@ -21,6 +22,10 @@ pub const GENERATED: [&str; 5] = [
     "robots.txt",
     "_headers",
 ];
+
+/// The theme's search page, which the build makes when the theme has its template.
+pub const SEARCH_TEMPLATE: &str = "search.html";
+pub const SEARCH_PAGE: &str = "search/index.html";
 
 /// The output folder that belongs to the theme's assets.
 const THEME_FOLDER: &str = "assets/";
@@ -49,6 +54,13 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
             selfcheck::ENGINE_MODULE.as_bytes().to_vec(),
         ));
     }
+    let search = site.templates.has(SEARCH_TEMPLATE);
+    if search {
+        asset_bytes.push((
+            search::ENGINE_SCRIPT.to_string(),
+            search::ENGINE_MODULE.as_bytes().to_vec(),
+        ));
+    }
     let assets: AssetMap = asset_bytes
         .iter()
         .map(|(name, bytes)| {
@@ -72,14 +84,18 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
             .iter()
             .map(|a| (a.to.clone(), a.shown.clone())),
     );
-    problems.extend(collisions(&owners, library));
+    let mut generated: Vec<&str> = GENERATED.to_vec();
+    if search {
+        generated.push(SEARCH_PAGE);
+    }
+    problems.extend(collisions(&owners, library, &generated));
     let mut files: Vec<String> = owners.into_iter().map(|(file, _)| file).collect();
     files.extend(
         assets
             .values()
             .map(|url| url.trim_start_matches('/').to_string()),
     );
-    files.extend(GENERATED.map(String::from));
+    files.extend(generated.iter().map(|g| g.to_string()));
     let mut link_targets: HashSet<String> = files.iter().cloned().collect();
     link_targets.extend(
         library
@@ -97,12 +113,16 @@ pub fn plan(site: &Site, problems: &mut Vec<Diagnostic>) -> Plan {
 
 /// Sources that would be written to one output path, or over a path the build owns.
 /// Paths are compared without case: they are one file on many hosts.
-fn collisions(owners: &[(String, PathBuf)], library: &crate::content::Library) -> Vec<Diagnostic> {
+fn collisions(
+    owners: &[(String, PathBuf)],
+    library: &crate::content::Library,
+    generated: &[&str],
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
     for (file, shown) in owners {
         let lower = file.to_lowercase();
-        let generated = GENERATED
+        let generated = generated
             .iter()
             .find(|g| lower == **g || lower.starts_with(&format!("{g}/")));
         if let Some(generated) = generated {

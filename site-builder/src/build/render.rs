@@ -14,10 +14,11 @@ use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
 use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
 use crate::render::{context, Shared, Summaries};
+use crate::search::{sections, PageText};
 use crate::security;
 
 use super::load::Site;
-use super::plan::Plan;
+use super::plan::{Plan, SEARCH_TEMPLATE};
 
 /// A rendered page, ready for checking.
 pub struct Built {
@@ -29,6 +30,8 @@ pub struct Built {
     pub furniture: Furniture,
     /// The template the page was rendered with.
     pub template: String,
+    /// The page's text for the search index, when it is searched.
+    pub text: Option<PageText>,
     /// The document, by index in the library; `None` for the 404 page.
     pub doc: Option<usize>,
     /// Where the page's Markdown body came from, for placing findings in it.
@@ -40,6 +43,9 @@ pub struct Built {
 pub struct Rendered {
     pub pages: Vec<Built>,
     pub template_problems: Vec<(Diagnostic, String)>,
+    /// Files made after planning, from what was rendered (the search index): links may
+    /// reach them.
+    pub made: Vec<String>,
 }
 
 /// What every page is checked against.
@@ -52,71 +58,80 @@ pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
     }
 }
 
-pub fn render(
-    site: &Site,
-    plan: &Plan,
-    staging: Option<&Staging>,
-    problems: &mut Vec<Diagnostic>,
-) -> Rendered {
-    let mut tera = site.templates.tera.clone();
-    let shared = Shared {
-        config: &site.config.config,
-        library: &site.library,
-        today: site.today,
-        assets: &plan.assets,
-        csp: security::CONTENT_SECURITY_POLICY,
-        selfcheck: site.selfcheck.as_ref().map(|s| s.context.clone()),
-    };
-    shared.install(tera.global_context());
-    let rules = rules(site, plan);
-    let summaries = Summaries::build(&site.library, &site.config.config.base_url);
-    let page = Page {
-        site,
-        tera: &tera,
-        rules: &rules,
-        summaries: &summaries,
-        staging,
-    };
-    let results: Vec<(Option<Built>, Vec<Found>)> = site
-        .library
-        .documents
-        .par_iter()
-        .enumerate()
-        .map(|(index, doc)| page.document(index, doc))
-        .collect();
-    let mut rendered = Rendered {
-        pages: Vec::with_capacity(results.len() + 1),
-        template_problems: Vec::new(),
-    };
-    for (page, found) in results.into_iter().chain([page.not_found()]) {
-        rendered.pages.extend(page);
+/// What rendering a page needs, made once: the templates with the shared data in their
+/// global context, the rules of the page pass, and the summaries section pages list.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    tera: tera::Tera,
+    rules: Rules<'a>,
+    summaries: Summaries,
+    staging: Option<&'a Staging>,
+    /// Whether pages are read for the search index: only when the theme has a search page.
+    search: bool,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan, staging: Option<&'a Staging>) -> Renderer<'a> {
+        let mut tera = site.templates.tera.clone();
+        let shared = Shared {
+            config: &site.config.config,
+            library: &site.library,
+            today: site.today,
+            assets: &plan.assets,
+            csp: security::CONTENT_SECURITY_POLICY,
+            selfcheck: site.selfcheck.as_ref().map(|s| s.context.clone()),
+        };
+        shared.install(tera.global_context());
+        Renderer {
+            site,
+            tera,
+            rules: rules(site, plan),
+            summaries: Summaries::build(&site.library, &site.config.config.base_url),
+            staging,
+            search: site.templates.has(SEARCH_TEMPLATE),
+        }
+    }
+
+    /// Renders every document, in parallel, and the 404 page.
+    pub fn documents(&self, problems: &mut Vec<Diagnostic>) -> Rendered {
+        let results: Vec<(Option<Built>, Vec<Found>)> = (self.site.library.documents)
+            .par_iter()
+            .enumerate()
+            .map(|(index, doc)| self.document(index, doc))
+            .collect();
+        let mut rendered = Rendered {
+            pages: Vec::with_capacity(results.len() + 2),
+            template_problems: Vec::new(),
+            made: Vec::new(),
+        };
+        for (page, found) in results.into_iter().chain([self.not_found()]) {
+            rendered.add(page, found, problems);
+        }
+        rendered
+    }
+}
+
+impl Rendered {
+    /// Adds a rendered page, and sorts the problems met rendering it.
+    pub fn add(&mut self, page: Option<Built>, found: Vec<Found>, problems: &mut Vec<Diagnostic>) {
+        self.pages.extend(page);
         for problem in found {
             match problem {
                 Found::Source(problem) => problems.push(problem),
-                Found::Template(problem, url) => rendered.template_problems.push((problem, url)),
+                Found::Template(problem, url) => self.template_problems.push((problem, url)),
             }
         }
     }
-    rendered
 }
 
 /// A problem met while rendering: in a source file, or in a template while rendering the
 /// page at a URL.
-enum Found {
+pub enum Found {
     Source(Diagnostic),
     Template(Diagnostic, String),
 }
 
-/// What rendering one page needs.
-struct Page<'a> {
-    site: &'a Site,
-    tera: &'a tera::Tera,
-    rules: &'a Rules<'a>,
-    summaries: &'a Summaries,
-    staging: Option<&'a Staging>,
-}
-
-impl Page<'_> {
+impl Renderer<'_> {
     /// Renders one document, with its problems. A page with problems in its Markdown is
     /// still rendered and checked (so one run finds everything) but not written. No page
     /// comes back when the document is left out: its template is missing, or the
@@ -135,9 +150,15 @@ impl Page<'_> {
             doc,
             &rendered,
             &site.library,
-            self.summaries,
+            &self.summaries,
             &site.config.config.base_url,
         );
+        let text = (self.search && doc.front.search != Some(false)).then(|| PageText {
+            title: doc.front.title.clone(),
+            url: doc.url.clone(),
+            description: doc.front.description.clone().unwrap_or_default(),
+            sections: sections::read(&rendered.html),
+        });
         let html = match self.tera.render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
@@ -149,7 +170,7 @@ impl Page<'_> {
         let target = (Some(index), doc.template(), rendered.map);
         let write = problems.is_empty();
         match self.finish(html, doc.url.clone(), doc.output_path(), target, write) {
-            Ok(built) => (Some(built), problems),
+            Ok(built) => (Some(Built { text, ..built }), problems),
             Err(problem) => {
                 problems.push(Found::Source(problem));
                 (None, problems)
@@ -160,16 +181,28 @@ impl Page<'_> {
     fn not_found(&self) -> (Option<Built>, Vec<Found>) {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
-        let html = match self.tera.render("404.html", &context) {
+        self.generated("404.html", "/404.html", "404.html", &context)
+    }
+
+    /// Renders a page the build makes itself, from no document: `template` at `url`,
+    /// written to `file`.
+    pub fn generated(
+        &self,
+        template: &str,
+        url: &str,
+        file: &str,
+        context: &Context,
+    ) -> (Option<Built>, Vec<Found>) {
+        let html = match self.tera.render(template, context) {
             Ok(html) => html,
             Err(e) => {
-                let shown = Path::new("templates/404.html");
-                let problem = self.site.templates.problem(&e, Some(shown));
-                return (None, vec![Found::Template(problem, "/404.html".into())]);
+                let shown = Path::new("templates").join(template);
+                let problem = self.site.templates.problem(&e, Some(&shown));
+                return (None, vec![Found::Template(problem, url.into())]);
             }
         };
-        let target = (None, "404.html", SourceMap::default());
-        match self.finish(html, "/404.html".into(), "404.html".into(), target, true) {
+        let target = (None, template, SourceMap::default());
+        match self.finish(html, url.into(), file.into(), target, true) {
             Ok(built) => (Some(built), Vec::new()),
             Err(problem) => (None, vec![Found::Source(problem)]),
         }
@@ -185,7 +218,7 @@ impl Page<'_> {
         (doc, template, body_map): (Option<usize>, &str, SourceMap),
         write: bool,
     ) -> Result<Built, Diagnostic> {
-        let processed = postprocess::process(&html, &url, self.rules);
+        let processed = postprocess::process(&html, &url, &self.rules);
         drop(html);
         if let (Some(staging), true) = (self.staging, write && processed.findings.is_empty()) {
             staging
@@ -202,6 +235,7 @@ impl Page<'_> {
             regions: processed.regions,
             furniture: processed.furniture,
             template: template.to_string(),
+            text: None,
             doc,
             body_map,
         })
