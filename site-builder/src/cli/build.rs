@@ -34,7 +34,7 @@ impl CheckArgs {
     }
 }
 
-fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
+pub fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
     let mut options = Options::new(&site.root);
     options.out = out;
     options.drafts = site.drafts;
@@ -70,6 +70,20 @@ fn print_left_out(report: &Report) {
     for warning in &report.warnings {
         eprintln!("{warning}");
     }
+    if let Some(search) = &report.search {
+        let raw = search.module.len();
+        println!(
+            "search index: {} pages in {} sections, {} ({} with brotli)",
+            search.pages,
+            search.sections,
+            kilobytes(raw),
+            kilobytes(site_builder::output::brotli_size(search.module.as_bytes())),
+        );
+    }
+}
+
+fn kilobytes(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
 fn summary(report: &Report) -> String {

@@ -2,6 +2,7 @@
 
 mod build;
 mod new;
+mod search;
 mod selfcheck;
 mod serve;
 
@@ -75,6 +76,8 @@ enum Command {
     New(new::Args),
     /// Try an answer set against the self-check and print the outcome as JSON
     Selfcheck(selfcheck::Args),
+    /// Search the site as a visitor would on its search page
+    Search(search::Args),
 }
 
 /// Options every command that reads the site shares.
@@ -127,6 +130,7 @@ pub fn run() -> ExitCode {
         Command::Serve(args) => return serve::run(args, messages),
         Command::New(args) => return new::run(args, messages),
         Command::Selfcheck(args) => return selfcheck::run(args, messages),
+        Command::Search(args) => return search::run(args, messages),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -138,7 +142,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Prints problems the way editors read them, then a count.
-fn report(error: &Error, printer: &Printer) {
+pub fn report(error: &Error, printer: &Printer) {
     error.eprint(printer);
     if let Error::Problems(problems) = error {
         let n = problems.len();
