@@ -66,9 +66,11 @@ async function start() {
     results.replaceChildren(...(found ? found.results.map(item) : []));
     results.hidden = !found || found.count === 0;
     aToZ.hidden = !!found && found.count > 0;
+    // A count for an earlier query is wrong: it goes at once, and the new one is said
+    // once typing pauses.
     const said = found ? message(found) : "";
-    if (now || !said) count.textContent = said;
-    else timer = setTimeout(() => (count.textContent = said), ANNOUNCE_MS);
+    count.textContent = now ? said : "";
+    if (!now && said) timer = setTimeout(() => (count.textContent = said), ANNOUNCE_MS);
   }
 
   function wipe() {

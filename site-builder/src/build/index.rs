@@ -80,14 +80,16 @@ pub fn index(
     }))
 }
 
-/// Pages by title, folded and without leading signs (quotes), in groups by first
-/// letter; titles that start with a digit share a group at the start.
+/// Pages by title, word by word (folded, signs left out), in groups by first letter;
+/// titles that start with a digit share a group at the start.
 fn a_to_z(pages: &[Page]) -> Vec<Group<'_>> {
     let mut sorted: Vec<(String, &Page)> = (pages.iter())
         .map(|page| {
-            let folded = text::fold(&page.title);
-            let key = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-            (key.to_string(), page)
+            let words: Vec<String> = text::words(&page.title)
+                .into_iter()
+                .map(|w| w.folded)
+                .collect();
+            (words.join(" "), page)
         })
         .collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.url.cmp(&b.1.url)));
@@ -124,6 +126,8 @@ mod tests {
             page("“About”"),
             page("999"),
             page("Exit"),
+            page("Stalking protection"),
+            page("Stalking: know the signs"),
         ];
         let groups = a_to_z(&pages);
         let got: Vec<(&str, Vec<&str>)> = (groups.iter())
@@ -138,6 +142,7 @@ mod tests {
                 ("0–9", vec!["999"]),
                 ("A", vec!["“About”"]),
                 ("E", vec!["écoute", "Exit"]),
+                ("S", vec!["Stalking: know the signs", "Stalking protection"]),
                 ("Z", vec!["Zebra"]),
             ]
         );

@@ -1,4 +1,4 @@
-//! `site-builder search "query"`: what a visitor typing the query on the search page
+//! `site-builder search "query"...`: what a visitor typing each query on the search page
 //! finds. The site is checked as `check` does it, and its index searched as the browser
 //! searches it: the same index text, read back, with the same reading and ranking.
 
@@ -13,14 +13,15 @@ use super::SiteArgs;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to search for, as a visitor would type it
-    query: String,
+    /// What to search for, as a visitor would type it; several queries are searched in turn
+    #[arg(required = true, value_name = "QUERY")]
+    queries: Vec<String>,
     #[command(flatten)]
     site: SiteArgs,
     /// How many results to show (the count says how many there are)
     #[arg(long, default_value_t = SHOWN, value_name = "N")]
     shown: usize,
-    /// Print how the query was read and the results as JSON
+    /// Print how each query was read and its results as JSON, one line per query
     #[arg(long)]
     json: bool,
 }
@@ -59,11 +60,22 @@ fn search(args: &Args) -> Result<String, Error> {
             "report this as a bug",
         )
     })?;
-    let found = Searcher::new(&index).search(&args.query, args.shown);
-    Ok(match args.json {
-        true => json!({ "query": args.query, "found": found }).to_string(),
-        false => human(&found),
-    })
+    let searcher = Searcher::new(&index);
+    let mut out = String::new();
+    for (i, query) in args.queries.iter().enumerate() {
+        let found = searcher.search(query, args.shown);
+        if args.json {
+            out.push_str(&json!({ "query": query, "found": found }).to_string());
+            out.push('\n');
+        } else {
+            if args.queries.len() > 1 {
+                let gap = if i == 0 { "" } else { "\n" };
+                out.push_str(&format!("{gap}Query: {query}\n"));
+            }
+            out.push_str(&human(&found));
+        }
+    }
+    Ok(out)
 }
 
 fn human(found: &Found) -> String {
