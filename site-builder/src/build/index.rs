@@ -8,9 +8,9 @@ use tera::Context;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::output::{hashed_name, Staging};
-use crate::search::{index::Page, text, wire, Index, Language, PageText, INDEX_SCRIPT};
+use crate::search::index::{Page, PageEntry};
+use crate::search::{text, wire, Index, INDEX_SCRIPT};
 
-use super::load::Site;
 use super::plan::{SEARCH_PAGE, SEARCH_TEMPLATE};
 use super::render::{Rendered, Renderer};
 
@@ -41,21 +41,20 @@ struct Group<'a> {
 }
 
 pub fn index(
-    site: &Site,
     renderer: &Renderer<'_>,
     rendered: &mut Rendered,
     staging: Option<&Staging>,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Option<Shipped>, Error> {
-    if !site.templates.has(SEARCH_TEMPLATE) {
+    let Some((language, words)) = renderer.words() else {
         return Ok(None);
-    }
+    };
     // The pages come in the library's order, which ranking falls back on.
-    let texts: Vec<PageText> = (rendered.pages.iter_mut())
+    let entries: Vec<PageEntry> = (rendered.pages.iter_mut())
         .filter_map(|page| page.text.take())
         .collect();
-    let index = Index::build(Language::of(&site.config.config.language), &texts);
-    drop(texts);
+    let index = Index::build(language, words, &entries);
+    drop(entries);
     let module = wire::encode(&index);
     let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
     if let Some(staging) = staging {

@@ -72,13 +72,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let staging = write::open(options, &plan)?;
     let renderer = render::Renderer::new(&site, &plan, staging.as_ref());
     let mut rendered = renderer.documents(&mut problems);
-    let search = index::index(
-        &site,
-        &renderer,
-        &mut rendered,
-        staging.as_ref(),
-        &mut problems,
-    )?;
+    let search = index::index(&renderer, &mut rendered, staging.as_ref(), &mut problems)?;
     drop(renderer);
     check::check(&site, &plan, &rendered, &mut problems);
     if !problems.is_empty() {

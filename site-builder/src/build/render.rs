@@ -14,7 +14,8 @@ use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
 use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
 use crate::render::{context, Shared, Summaries};
-use crate::search::{sections, PageText};
+use crate::search::index::{PageEntry, Vocabulary, Words};
+use crate::search::{sections, Language, PageText};
 use crate::security;
 
 use super::load::Site;
@@ -30,8 +31,8 @@ pub struct Built {
     pub furniture: Furniture,
     /// The template the page was rendered with.
     pub template: String,
-    /// The page's text for the search index, when it is searched.
-    pub text: Option<PageText>,
+    /// The page's words for the search index, when it is searched.
+    pub text: Option<PageEntry>,
     /// The document, by index in the library; `None` for the 404 page.
     pub doc: Option<usize>,
     /// Where the page's Markdown body came from, for placing findings in it.
@@ -66,8 +67,8 @@ pub struct Renderer<'a> {
     rules: Rules<'a>,
     summaries: Summaries,
     staging: Option<&'a Staging>,
-    /// Whether pages are read for the search index: only when the theme has a search page.
-    search: bool,
+    /// Where pages' words go for the search index, when the theme has a search page.
+    vocabulary: Option<(Language, Vocabulary)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -88,8 +89,19 @@ impl<'a> Renderer<'a> {
             rules: rules(site, plan),
             summaries: Summaries::build(&site.library, &site.config.config.base_url),
             staging,
-            search: site.templates.has(SEARCH_TEMPLATE),
+            vocabulary: (site.templates.has(SEARCH_TEMPLATE)).then(|| {
+                (
+                    Language::of(&site.config.config.language),
+                    Vocabulary::default(),
+                )
+            }),
         }
+    }
+
+    /// The words the pages were read into, for the index, and their language.
+    pub fn words(&self) -> Option<(Language, Words)> {
+        let (language, vocabulary) = self.vocabulary.as_ref()?;
+        Some((*language, vocabulary.take()))
     }
 
     /// Renders every document, in parallel, and the 404 page.
@@ -153,12 +165,17 @@ impl Renderer<'_> {
             &self.summaries,
             &site.config.config.base_url,
         );
-        let text = (self.search && doc.front.search != Some(false)).then(|| PageText {
-            title: doc.front.title.clone(),
-            url: doc.url.clone(),
-            description: doc.front.description.clone().unwrap_or_default(),
-            sections: sections::read(&rendered.html),
-        });
+        let text = (self.vocabulary.as_ref())
+            .filter(|_| doc.front.search != Some(false))
+            .map(|(language, vocabulary)| {
+                let text = PageText {
+                    title: doc.front.title.clone(),
+                    url: doc.url.clone(),
+                    description: doc.front.description.clone().unwrap_or_default(),
+                    sections: sections::read(&rendered.html),
+                };
+                vocabulary.read(*language, &text)
+            });
         let html = match self.tera.render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {

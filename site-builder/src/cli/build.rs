@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use site_builder::output::Target;
+use site_builder::search::PAGE_BUDGET;
 use site_builder::{Date, Error, Options, Report};
 
 use super::SiteArgs;
@@ -71,15 +72,37 @@ fn print_left_out(report: &Report) {
         eprintln!("{warning}");
     }
     if let Some(search) = &report.search {
-        let raw = search.module.len();
-        println!(
-            "search index: {} pages in {} sections, {} ({} with brotli)",
-            search.pages,
-            search.sections,
-            kilobytes(raw),
-            kilobytes(site_builder::output::brotli_size(search.module.as_bytes())),
-        );
+        println!("{}", search_line(search));
     }
+}
+
+/// The index's size. Compressing takes about a second a megabyte, so an index over 1 MB
+/// is not compressed for the report: that alone is many times the search page's budget.
+fn search_line(search: &site_builder::Shipped) -> String {
+    let raw = search.module.len();
+    let compressed = match raw <= 1_000_000 {
+        true => {
+            let brotli = site_builder::output::brotli_size(search.module.as_bytes());
+            let over = match brotli > PAGE_BUDGET {
+                true => format!(
+                    ", over the search page's budget of {}",
+                    kilobytes(PAGE_BUDGET)
+                ),
+                false => String::new(),
+            };
+            format!("{} with brotli{over}", kilobytes(brotli))
+        }
+        false => format!(
+            "many times the search page's budget of {} with brotli",
+            kilobytes(PAGE_BUDGET)
+        ),
+    };
+    format!(
+        "search index: {} pages in {} sections, {} ({compressed})",
+        search.pages,
+        search.sections,
+        kilobytes(raw)
+    )
 }
 
 fn kilobytes(bytes: usize) -> String {

@@ -12,7 +12,7 @@ mod lock;
 mod staging;
 mod target;
 
-pub use assets::{brotli_size, hashed_name, shipped, AssetMap, BEST_UP_TO};
+pub use assets::{brotli_size, hashed_name, shipped, AssetMap};
 pub use feeds::{atom, robots, sitemap};
 pub use staging::Staging;
 pub use target::Target;

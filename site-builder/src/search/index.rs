@@ -2,12 +2,14 @@
 //! weighted by where it stands (title, heading, description or body). It is what the
 //! browser receives, whole, and what `site-builder search` reads.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use super::hash::FastMap;
 use super::sections::PageText;
-use super::text::{words, Language, Reader};
+use super::text::{each_word, Language, Reader};
 
 /// How much a word counts where it stands. The title and the description count in the
 /// page's opening section, which a result for the page as a whole links to.
@@ -64,126 +66,206 @@ pub struct Posting {
     pub weight: u32,
 }
 
-/// One section, read: its stems with their weights, and its length.
-struct Bag {
-    stems: Vec<(String, u32)>,
-    length: u32,
-    excerpt: String,
+/// The words and stems met so far, shared by the pages read in parallel while they are
+/// rendered, so each page keeps only numbers for its words and each word is stemmed once.
+#[derive(Default)]
+pub struct Vocabulary(Mutex<Words>);
+
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Every stem, by number.
+    stems: Vec<String>,
+    numbers: FastMap<String, u32>,
+    /// Every folded word, with its stem's number.
+    forms: FastMap<String, u32>,
 }
 
-/// One page, read.
-struct Read {
-    bags: Vec<Bag>,
-    /// Each folded word of the page, with its stem.
-    forms: HashMap<String, String>,
+/// A page, read for the index: its sections, each with its stems (by number in the
+/// vocabulary) and their weights.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageEntry {
+    pub title: String,
+    pub url: String,
+    sections: Vec<SectionEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SectionEntry {
+    heading: String,
+    anchor: String,
+    length: u32,
+    excerpt: String,
+    stems: Vec<(u32, u32)>,
+}
+
+impl Vocabulary {
+    /// Reads one page: its words are weighed by where they stand, and their stems
+    /// numbered in the vocabulary.
+    pub fn read(&self, language: Language, page: &PageText) -> PageEntry {
+        let reader = Reader::new(language);
+        // The page's own words, numbered, and for each section the weight of each word.
+        let mut local: FastMap<String, u32> = FastMap::default();
+        let mut counts: Vec<(FastMap<u32, u32>, u32)> = Vec::with_capacity(page.sections.len());
+        for (i, section) in page.sections.iter().enumerate() {
+            let mut parts = vec![(section.heading.as_str(), HEADING_WEIGHT)];
+            parts.push((section.text.as_str(), BODY_WEIGHT));
+            if i == 0 {
+                parts.push((&page.title, TITLE_WEIGHT));
+                parts.push((&page.description, DESCRIPTION_WEIGHT));
+            }
+            let mut weights: FastMap<u32, u32> = FastMap::default();
+            let mut length = 0;
+            for (text, weight) in parts {
+                each_word(text, |_, folded| {
+                    if reader.counts(folded) {
+                        length += 1;
+                        let next = local.len() as u32;
+                        let word = match local.get(folded) {
+                            Some(&word) => word,
+                            None => *local.entry(folded.to_string()).or_insert(next),
+                        };
+                        *weights.entry(word).or_default() += weight;
+                    }
+                });
+            }
+            counts.push((weights, length));
+        }
+        let stem_of = self.number(&reader, local);
+        let sections = (page.sections.iter().zip(counts).enumerate())
+            .map(|(i, (section, (weights, length)))| {
+                let mut stems: BTreeMap<u32, u32> = BTreeMap::new();
+                for (word, weight) in weights {
+                    *stems.entry(stem_of[word as usize]).or_default() += weight;
+                }
+                let text = match section.text.as_str() {
+                    "" if i == 0 => &page.description,
+                    text => text,
+                };
+                SectionEntry {
+                    heading: section.heading.clone(),
+                    anchor: section.anchor.clone(),
+                    length,
+                    excerpt: excerpt(text),
+                    stems: stems.into_iter().collect(),
+                }
+            })
+            .collect();
+        PageEntry {
+            title: page.title.clone(),
+            url: page.url.clone(),
+            sections,
+        }
+    }
+
+    /// The stem numbers of a page's words, by the words' local numbers; words met for
+    /// the first time are stemmed and added.
+    fn number(&self, reader: &Reader, local: FastMap<String, u32>) -> Vec<u32> {
+        let mut stem_of = vec![0; local.len()];
+        let mut words = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Words {
+            stems,
+            numbers,
+            forms,
+        } = &mut *words;
+        for (form, word) in local {
+            let stem = match forms.get(&form) {
+                Some(&stem) => stem,
+                None => {
+                    let stem = reader.stem(&form);
+                    let next = stems.len() as u32;
+                    let number = *numbers.entry(stem.clone()).or_insert(next);
+                    if number == next {
+                        stems.push(stem);
+                    }
+                    forms.insert(form, number);
+                    number
+                }
+            };
+            stem_of[word as usize] = stem;
+        }
+        stem_of
+    }
+
+    /// The words met, leaving the vocabulary empty.
+    pub fn take(&self) -> Words {
+        let mut words = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        std::mem::take(&mut *words)
+    }
 }
 
 impl Index {
-    /// Builds the index of `pages`, in their order. Pages are read in parallel.
-    pub fn build(language: Language, pages: &[PageText]) -> Index {
-        let read: Vec<Read> = pages
-            .par_iter()
-            .map(|page| read_page(language, page))
+    /// The index of `pages`, in their order, read into `words`.
+    pub fn build(language: Language, words: Words, pages: &[PageEntry]) -> Index {
+        // Stems sorted by name, and each stem's place among them.
+        let mut order: Vec<usize> = (0..words.stems.len()).collect();
+        order.sort_by(|&a, &b| words.stems[a].cmp(&words.stems[b]));
+        let mut place = vec![0; order.len()];
+        for (i, &stem) in order.iter().enumerate() {
+            place[stem] = i;
+        }
+        let mut terms: Vec<Term> = (order.iter())
+            .map(|&stem| Term {
+                stem: words.stems[stem].clone(),
+                forms: Vec::new(),
+                postings: Vec::new(),
+            })
             .collect();
-        let mut terms: HashMap<String, (BTreeSet<String>, Vec<Posting>)> = HashMap::new();
+        for (form, stem) in words.forms {
+            terms[place[stem as usize]].forms.push(form);
+        }
         let mut sections = Vec::new();
-        for (page, read) in read.into_iter().enumerate() {
-            let stems: HashMap<&str, Vec<&str>> =
-                read.forms
-                    .iter()
-                    .fold(HashMap::new(), |mut by_stem, (form, stem)| {
-                        by_stem.entry(stem.as_str()).or_default().push(form);
-                        by_stem
-                    });
-            for (stem, forms) in stems {
-                let entry = terms.entry(stem.to_string()).or_default();
-                entry.0.extend(forms.into_iter().map(String::from));
-            }
-            for (bag, text) in read.bags.into_iter().zip(&pages[page].sections) {
-                let section = sections.len() as u32;
-                for (stem, weight) in bag.stems {
-                    let entry = terms.entry(stem).or_default();
-                    entry.1.push(Posting { section, weight });
+        for (page, entry) in pages.iter().enumerate() {
+            for section in &entry.sections {
+                let number = sections.len() as u32;
+                for &(stem, weight) in &section.stems {
+                    let posting = Posting {
+                        section: number,
+                        weight,
+                    };
+                    terms[place[stem as usize]].postings.push(posting);
                 }
                 sections.push(Section {
                     page,
-                    heading: text.heading.clone(),
-                    anchor: text.anchor.clone(),
-                    length: bag.length,
-                    excerpt: bag.excerpt,
+                    heading: section.heading.clone(),
+                    anchor: section.anchor.clone(),
+                    length: section.length,
+                    excerpt: section.excerpt.clone(),
                 });
             }
         }
-        let mut terms: Vec<Term> = terms
-            .into_iter()
-            .map(|(stem, (forms, postings))| Term {
-                stem,
-                forms: forms.into_iter().collect(),
-                postings,
+        // Stems met only on pages that were not kept (a page with problems) go.
+        terms.retain(|t| !t.postings.is_empty());
+        for term in &mut terms {
+            term.forms.sort();
+        }
+        let pages = (pages.iter())
+            .map(|p| Page {
+                title: p.title.clone(),
+                url: p.url.clone(),
             })
             .collect();
-        terms.sort_by(|a, b| a.stem.cmp(&b.stem));
         Index {
             language,
-            pages: pages
-                .iter()
-                .map(|p| Page {
-                    title: p.title.clone(),
-                    url: p.url.clone(),
-                })
-                .collect(),
+            pages,
             sections,
             terms,
         }
     }
-}
 
-/// Reads one page: its sections' stems with their weights, and its words' stems.
-fn read_page(language: Language, page: &PageText) -> Read {
-    let reader = Reader::new(language);
-    let mut forms: HashMap<String, String> = HashMap::new();
-    let mut bags = Vec::with_capacity(page.sections.len());
-    for (i, section) in page.sections.iter().enumerate() {
-        let mut parts = vec![
-            (section.heading.as_str(), HEADING_WEIGHT),
-            (section.text.as_str(), BODY_WEIGHT),
-        ];
-        if i == 0 {
-            parts.push((&page.title, TITLE_WEIGHT));
-            parts.push((&page.description, DESCRIPTION_WEIGHT));
-        }
-        let mut weights: HashMap<String, u32> = HashMap::new();
-        let mut length = 0;
-        for (text, weight) in parts {
-            for word in words(text) {
-                if !reader.counts(&word.folded) {
-                    continue;
-                }
-                length += 1;
-                let stem = match forms.get(&word.folded) {
-                    Some(stem) => stem.clone(),
-                    None => {
-                        let stem = reader.stem(&word.folded);
-                        forms.insert(word.folded, stem.clone());
-                        stem
-                    }
-                };
-                *weights.entry(stem).or_default() += weight;
-            }
-        }
-        let mut stems: Vec<(String, u32)> = weights.into_iter().collect();
-        stems.sort();
-        let excerpt = match section.text.as_str() {
-            "" if i == 0 => excerpt(&page.description),
-            text => excerpt(text),
-        };
-        bags.push(Bag {
-            stems,
-            length,
-            excerpt,
-        });
+    /// Reads `pages` in parallel and builds their index.
+    pub fn of(language: Language, pages: &[PageText]) -> Index {
+        let vocabulary = Vocabulary::default();
+        let entries: Vec<PageEntry> = (pages.par_iter())
+            .map(|page| vocabulary.read(language, page))
+            .collect();
+        Index::build(language, vocabulary.take(), &entries)
     }
-    Read { bags, forms }
 }
 
 /// The start of a text, cut after a whole word, with an ellipsis when it was cut.
@@ -230,7 +312,7 @@ mod tests {
             ),
             page("Orders", &[("", "Orders and more orders.")]),
         ];
-        let index = Index::build(Language::English, &pages);
+        let index = Index::of(Language::English, &pages);
         let term = |stem: &str| index.terms.iter().find(|t| t.stem == stem).unwrap();
         let postings = |stem: &str| {
             (term(stem).postings.iter())

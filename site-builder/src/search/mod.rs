@@ -23,6 +23,7 @@ pub mod sections;
 pub mod text;
 pub mod wire;
 
+mod hash;
 mod mark;
 
 use std::collections::HashMap;
@@ -43,6 +44,9 @@ pub const INDEX_SCRIPT: &str = "search-index.js";
 /// The browser's search engine: decoding the index, reading the query, ranking and
 /// marking, in a same-origin ES module shipped with every site.
 pub const ENGINE_MODULE: &str = include_str!("search-engine.js");
+
+/// The most the search page may load, in bytes of brotli: its scripts and the index.
+pub const PAGE_BUDGET: usize = 30_000;
 
 /// How many results are shown, by default; the count says how many there are.
 pub const SHOWN: usize = 20;

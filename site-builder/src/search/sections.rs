@@ -82,17 +82,10 @@ pub fn read(body_html: &str) -> Vec<SectionText> {
             Ok(())
         }))
         .append_element_content_handler(element!("*", move |el| {
+            // A space where a block starts: `<td>a</td><td>b</td>` is two words. Where one
+            // ends, pulldown-cmark writes a line break.
             if !INLINE.contains(&el.tag_name().as_str()) {
                 at_element.borrow_mut().push(" ");
-                // A space after it too: `<li>a</li>b` is two words.
-                if let Some(handlers) = el.end_tag_handlers() {
-                    let reading = at_element.clone();
-                    let close: EndTagHandler<'static> = Box::new(move |_: &mut EndTag<'_>| {
-                        reading.borrow_mut().push(" ");
-                        Ok(())
-                    });
-                    handlers.push(close);
-                }
             }
             Ok(())
         }))

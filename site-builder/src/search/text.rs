@@ -80,36 +80,63 @@ fn is_apostrophe(c: char) -> bool {
 /// are left out, but short ones and stop words are kept, for marking excerpts.
 pub fn words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();
+    each_word(text, |at, folded| {
+        words.push(Word {
+            at,
+            folded: folded.to_string(),
+        })
+    });
+    words
+}
+
+/// Calls `found` with each word of `text`, as [`words`] lists them, folding into one
+/// buffer: pages are read this way, without a string for every word.
+pub fn each_word(text: &str, mut found: impl FnMut(Range<usize>, &str)) {
+    let mut folded = String::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         match (is_word_char(c) && i < text.len(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let folded = fold(&text[s..i]);
+                fold_into(&text[s..i], &mut folded);
                 if !folded.is_empty() {
-                    words.push(Word { at: s..i, folded });
+                    found(s..i, &folded);
                 }
                 start = None;
             }
             _ => {}
         }
     }
-    words
 }
 
 /// Folds one word: decomposed, without accents, lowercase, without apostrophes.
 pub fn fold(word: &str) -> String {
+    let mut folded = String::new();
+    fold_into(word, &mut folded);
+    folded
+}
+
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
     if word.is_ascii() {
-        let mut folded = word.to_ascii_lowercase();
-        folded.retain(|c| c != '\'');
-        return folded;
+        folded.extend(
+            (word.chars())
+                .filter(|&c| c != '\'')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return;
     }
     let decomposed: String = DecomposingNormalizerBorrowed::new_nfd()
         .normalize_iter(word.chars())
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect();
     // Lowercased as a whole, like JavaScript's toLowerCase (a final sigma differs).
-    decomposed.to_lowercase().replace(is_apostrophe, "")
+    folded.extend(
+        decomposed
+            .to_lowercase()
+            .chars()
+            .filter(|&c| !is_apostrophe(c)),
+    );
 }
 
 /// What a language needs to read words: its stop words and its stemmer.

@@ -31,7 +31,8 @@ const MORE_DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_-";
 const PREFIX: &str = "export default ";
 const SUFFIX: &str = ";\n";
 
-#[derive(Serialize, Deserialize)]
+/// The index as it is read back.
+#[derive(Deserialize)]
 struct Wire {
     version: u32,
     language: String,
@@ -43,28 +44,41 @@ struct Wire {
     postings: String,
 }
 
+/// The index as it is written, borrowing its text from the index.
+#[derive(Serialize)]
+struct WireOut<'a> {
+    version: u32,
+    language: &'a str,
+    stop: String,
+    pages: Vec<(&'a str, &'a str)>,
+    sections: Vec<(usize, &'a str, &'a str, u32, &'a str)>,
+    terms: String,
+    forms: String,
+    postings: String,
+}
+
 /// The module text for `index`.
 pub fn encode(index: &Index) -> String {
     let language = index.language;
-    let wire = Wire {
+    let wire = WireOut {
         version: VERSION,
-        language: language.code().to_string(),
+        language: language.code(),
         stop: language.stop_words().join(" "),
         pages: (index.pages.iter())
-            .map(|p| (p.title.clone(), p.url.clone()))
+            .map(|p| (p.title.as_str(), p.url.as_str()))
             .collect(),
         sections: (index.sections.iter())
-            .map(|s| {
-                let (heading, anchor) = (s.heading.clone(), s.anchor.clone());
-                (s.page, heading, anchor, s.length, s.excerpt.clone())
-            })
+            .map(|s| (s.page, &*s.heading, &*s.anchor, s.length, &*s.excerpt))
             .collect(),
         terms: join(index.terms.iter().map(|t| t.stem.clone())),
         forms: join(index.terms.iter().map(forms)),
         postings: join(index.terms.iter().map(|t| postings(&t.postings))),
     };
-    let json = serde_json::to_string(&wire).expect("strings and numbers serialise");
-    format!("{PREFIX}{json}{SUFFIX}")
+    let mut module = Vec::with_capacity(index.sections.len() * 200 + 1024);
+    module.extend_from_slice(PREFIX.as_bytes());
+    serde_json::to_writer(&mut module, &wire).expect("strings and numbers serialise");
+    module.extend_from_slice(SUFFIX.as_bytes());
+    String::from_utf8(module).expect("JSON is UTF-8")
 }
 
 fn join(parts: impl Iterator<Item = String>) -> String {
@@ -126,6 +140,9 @@ pub fn decode(module: &str) -> Result<Index, String> {
             "this index is version {} in `{}`; this site-builder reads version {VERSION} in `en`",
             wire.version, wire.language
         ));
+    }
+    if wire.stop != Language::English.stop_words().join(" ") {
+        return Err("this index has other stop words than this site-builder's".into());
     }
     let stems: Vec<&str> = wire.terms.split(' ').collect();
     let forms: Vec<&str> = wire.forms.split(' ').collect();
@@ -237,7 +254,7 @@ mod tests {
                 },
             ],
         };
-        let index = Index::build(Language::English, &[page.clone(), page]);
+        let index = Index::of(Language::English, &[page.clone(), page]);
         let module = encode(&index);
         assert!(module.starts_with("export default {\"version\":1,"));
         assert_eq!(decode(&module), Ok(index));
