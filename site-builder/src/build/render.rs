@@ -1,6 +1,8 @@
 //! Stage 3, render: every document's Markdown through its template and the page pass,
 //! in parallel, and the 404 page. Pages with no findings are written as they are made, so
-//! the site is never held in memory whole.
+//! the site is never held in memory whole. Each searched page's text is read for the
+//! search index as it is rendered; the index stage then renders the search page with the
+//! same [`Renderer`].
 
 use std::collections::HashSet;
 use std::path::Path;

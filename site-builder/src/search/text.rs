@@ -142,20 +142,26 @@ fn fold_into(word: &str, folded: &mut String) {
 /// What a language needs to read words: its stop words and its stemmer.
 pub struct Reader {
     stop_words: &'static [&'static str],
+    /// The longest stop word's length in bytes: longer words need no look-up.
+    longest_stop_word: usize,
     stemmer: Stemmer,
 }
 
 impl Reader {
     pub fn new(language: Language) -> Reader {
+        let stop_words = language.stop_words();
         Reader {
-            stop_words: language.stop_words(),
+            stop_words,
+            longest_stop_word: stop_words.iter().map(|w| w.len()).max().unwrap_or(0),
             stemmer: language.stemmer(),
         }
     }
 
     /// Whether a folded word is searched: two characters or more, and not a stop word.
     pub fn counts(&self, folded: &str) -> bool {
-        folded.chars().nth(1).is_some() && self.stop_words.binary_search(&folded).is_err()
+        folded.chars().nth(1).is_some()
+            && (folded.len() > self.longest_stop_word
+                || self.stop_words.binary_search(&folded).is_err())
     }
 
     pub fn stem(&self, folded: &str) -> String {

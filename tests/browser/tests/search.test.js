@@ -46,6 +46,7 @@ describe("the search page", { concurrency: 3 }, () => {
       assert.deepEqual(seen.requests.slice(requestsAtLoad), [], "requests while searching");
       assert.deepEqual(await traces(page), NO_TRACES);
       assert.deepEqual(seen.pageErrors, []);
+      assert.deepEqual(seen.consoleErrors, []);
       assert.deepEqual(seen.cspViolations, []);
     }));
 
