@@ -53,8 +53,7 @@ pub fn index(
     let entries: Vec<PageEntry> = (rendered.pages.iter_mut())
         .filter_map(|page| page.text.take())
         .collect();
-    let index = Index::build(language, words, &entries);
-    drop(entries);
+    let index = Index::build(language, words, entries);
     let module = wire::encode(&index);
     let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
     if let Some(staging) = staging {

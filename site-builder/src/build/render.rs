@@ -17,7 +17,7 @@ use crate::output::Staging;
 use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
 use crate::render::{context, Shared, Summaries};
 use crate::search::index::{PageEntry, Vocabulary, Words};
-use crate::search::{sections, Language, PageText};
+use crate::search::{Language, PageText};
 use crate::security;
 
 use super::load::Site;
@@ -157,8 +157,9 @@ impl Renderer<'_> {
         {
             return (None, Vec::new());
         }
-        let (rendered, problems) =
-            markdown::render(doc, &site.library, &site.config.config.support);
+        let searched = self.vocabulary.is_some() && doc.front.search != Some(false);
+        let (mut rendered, problems) =
+            markdown::render(doc, &site.library, &site.config.config.support, searched);
         let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
         let context = context::for_document(
             doc,
@@ -168,13 +169,13 @@ impl Renderer<'_> {
             &site.config.config.base_url,
         );
         let text = (self.vocabulary.as_ref())
-            .filter(|_| doc.front.search != Some(false))
+            .filter(|_| searched)
             .map(|(language, vocabulary)| {
                 let text = PageText {
                     title: doc.front.title.clone(),
                     url: doc.url.clone(),
                     description: doc.front.description.clone().unwrap_or_default(),
-                    sections: sections::read(&rendered.html),
+                    sections: std::mem::take(&mut rendered.sections),
                 };
                 vocabulary.read(*language, &text)
             });

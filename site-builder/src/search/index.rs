@@ -103,8 +103,10 @@ impl Vocabulary {
     /// numbered in the vocabulary.
     pub fn read(&self, language: Language, page: &PageText) -> PageEntry {
         let reader = Reader::new(language);
-        // The page's own words, numbered, and for each section the weight of each word.
-        let mut local: FastMap<String, u32> = FastMap::default();
+        // The page's own words, each looked at once: numbered, or `None` when it is not
+        // searched (a stop word); and for each section the weight of each word.
+        let mut local: FastMap<String, Option<u32>> = FastMap::default();
+        let mut numbered = 0;
         let mut counts: Vec<(FastMap<u32, u32>, u32)> = Vec::with_capacity(page.sections.len());
         for (i, section) in page.sections.iter().enumerate() {
             let mut parts = vec![(section.heading.as_str(), HEADING_WEIGHT)];
@@ -117,20 +119,24 @@ impl Vocabulary {
             let mut length = 0;
             for (text, weight) in parts {
                 each_word(text, |_, folded| {
-                    if reader.counts(folded) {
+                    let word = match local.get(folded) {
+                        Some(&word) => word,
+                        None => {
+                            let word = reader.counts(folded).then_some(numbered);
+                            numbered += u32::from(word.is_some());
+                            local.insert(folded.to_string(), word);
+                            word
+                        }
+                    };
+                    if let Some(word) = word {
                         length += 1;
-                        let next = local.len() as u32;
-                        let word = match local.get(folded) {
-                            Some(&word) => word,
-                            None => *local.entry(folded.to_string()).or_insert(next),
-                        };
                         *weights.entry(word).or_default() += weight;
                     }
                 });
             }
             counts.push((weights, length));
         }
-        let stem_of = self.number(&reader, local);
+        let stem_of = self.number(&reader, local, numbered as usize);
         let sections = (page.sections.iter().zip(counts).enumerate())
             .map(|(i, (section, (weights, length)))| {
                 let mut stems: BTreeMap<u32, u32> = BTreeMap::new();
@@ -159,8 +165,8 @@ impl Vocabulary {
 
     /// The stem numbers of a page's words, by the words' local numbers; words met for
     /// the first time are stemmed and added.
-    fn number(&self, reader: &Reader, local: FastMap<String, u32>) -> Vec<u32> {
-        let mut stem_of = vec![0; local.len()];
+    fn number(&self, reader: &Reader, local: FastMap<String, Option<u32>>, n: usize) -> Vec<u32> {
+        let mut stem_of = vec![0; n];
         let mut words = self
             .0
             .lock()
@@ -171,6 +177,7 @@ impl Vocabulary {
             forms,
         } = &mut *words;
         for (form, word) in local {
+            let Some(word) = word else { continue };
             let stem = match forms.get(&form) {
                 Some(&stem) => stem,
                 None => {
@@ -201,7 +208,7 @@ impl Vocabulary {
 
 impl Index {
     /// The index of `pages`, in their order, read into `words`.
-    pub fn build(language: Language, words: Words, pages: &[PageEntry]) -> Index {
+    pub fn build(language: Language, words: Words, pages: Vec<PageEntry>) -> Index {
         // Stems sorted by name, and each stem's place among them.
         let mut order: Vec<usize> = (0..words.stems.len()).collect();
         order.sort_by(|&a, &b| words.stems[a].cmp(&words.stems[b]));
@@ -220,10 +227,12 @@ impl Index {
             terms[place[stem as usize]].forms.push(form);
         }
         let mut sections = Vec::new();
-        for (page, entry) in pages.iter().enumerate() {
-            for section in &entry.sections {
+        let mut kept = Vec::with_capacity(pages.len());
+        // Each page's stems are let go as they become postings.
+        for (page, entry) in pages.into_iter().enumerate() {
+            for section in entry.sections {
                 let number = sections.len() as u32;
-                for &(stem, weight) in &section.stems {
+                for (stem, weight) in section.stems {
                     let posting = Posting {
                         section: number,
                         weight,
@@ -232,27 +241,25 @@ impl Index {
                 }
                 sections.push(Section {
                     page,
-                    heading: section.heading.clone(),
-                    anchor: section.anchor.clone(),
+                    heading: section.heading,
+                    anchor: section.anchor,
                     length: section.length,
-                    excerpt: section.excerpt.clone(),
+                    excerpt: section.excerpt,
                 });
             }
+            kept.push(Page {
+                title: entry.title,
+                url: entry.url,
+            });
         }
         // Stems met only on pages that were not kept (a page with problems) go.
         terms.retain(|t| !t.postings.is_empty());
         for term in &mut terms {
             term.forms.sort();
         }
-        let pages = (pages.iter())
-            .map(|p| Page {
-                title: p.title.clone(),
-                url: p.url.clone(),
-            })
-            .collect();
         Index {
             language,
-            pages,
+            pages: kept,
             sections,
             terms,
         }
@@ -264,7 +271,7 @@ impl Index {
         let entries: Vec<PageEntry> = (pages.par_iter())
             .map(|page| vocabulary.read(language, page))
             .collect();
-        Index::build(language, vocabulary.take(), &entries)
+        Index::build(language, vocabulary.take(), entries)
     }
 }
 
