@@ -7,10 +7,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use site_builder::search::ENGINE_MODULE;
+use site_builder::search::{ENGINE_MODULE, PAGE_BUDGET as TOTAL_BUDGET};
 use site_builder::{Date, Options};
-
-const TOTAL_BUDGET: usize = 30_000;
 
 fn brotli(bytes: &[u8]) -> usize {
     let mut compressed = Vec::new();
