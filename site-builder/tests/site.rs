@@ -85,9 +85,14 @@ fn base_site_output_tree_and_summary() {
         "left out: news/awareness-week.md (publishes 2027-04-19)"
     );
     assert!(
-        lines[2].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        lines[2].starts_with("search index: 6 pages in 8 sections, "),
         "{}",
         lines[2]
+    );
+    assert!(
+        lines[3].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        "{}",
+        lines[3]
     );
     let files = tree(&out);
     // The site's own stylesheet, and the built-in theme's other assets, all hashed.
@@ -108,12 +113,16 @@ fn base_site_output_tree_and_summary() {
             "favicon.svg",
             "quick-exit.css",
             "quick-exit.js",
+            "search-engine.js",
+            "search-index.js",
+            "search.js",
+            "search.css",
             "selfcheck.css",
             "selfcheck.js",
             "site.css"
         ]
     );
-    let site_css = std::fs::read(out.path().join("public").join(&assets[5])).unwrap();
+    let site_css = std::fs::read(out.path().join("public").join(&assets[9])).unwrap();
     let own_css = std::fs::read(base().join("templates/assets/site.css")).unwrap();
     assert_eq!(
         site_css, own_css,
@@ -133,6 +142,7 @@ fn base_site_output_tree_and_summary() {
         "news/earlier/index.html",
         "news/index.html",
         "robots.txt",
+        "search/index.html",
         "sitemap.xml",
     ];
     assert_eq!(files, expected);
@@ -220,7 +230,7 @@ fn machine_files_list_published_pages_only() {
 fn schedule_and_drafts() {
     let (out, stdout) = build(&base(), "2027-04-20", &["--drafts"]);
     assert!(
-        stdout.starts_with("Built 5 pages and 3 sections, 0 left out"),
+        stdout.contains("\nBuilt 5 pages and 3 sections, 0 left out"),
         "{stdout}"
     );
     let home = read(&out, "index.html");

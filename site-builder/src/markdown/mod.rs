@@ -10,6 +10,7 @@ mod links;
 mod placeholders;
 mod source_map;
 mod tables;
+mod text;
 
 pub use ids::{slugify, Ids};
 pub use links::resolve_link;
@@ -18,6 +19,7 @@ pub use source_map::SourceMap;
 use crate::config::SupportService;
 use crate::content::{Document, Library};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::search::SectionText;
 use source_map::Sourced;
 
 /// A heading, for a table of contents.
@@ -36,6 +38,8 @@ pub struct Rendered {
     pub word_count: usize,
     /// Where each part of `html` came from in the Markdown.
     pub map: SourceMap,
+    /// The text cut at its headings, for the search index, when it was asked for.
+    pub sections: Vec<SectionText>,
 }
 
 fn options() -> Options {
@@ -46,15 +50,17 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders `doc`'s body. Links to other documents are checked against `library`. The
-/// HTML comes back even with problems, so the page can still be checked for more.
+/// Renders `doc`'s body, and with `sections` its text for the search index. Links to
+/// other documents are checked against `library`. The HTML comes back even with
+/// problems, so the page can still be checked for more.
 pub fn render(
     doc: &Document,
     library: &Library,
     support: &[SupportService],
+    sections: bool,
 ) -> (Rendered, Vec<Diagnostic>) {
     let lines = LineIndex::new(&doc.body);
-    render_text(&doc.body, library, support, &|offset, message| {
+    render_text(&doc.body, library, support, sections, &|offset, message| {
         let (line, col) = lines.position(offset);
         Diagnostic::new(&doc.shown, line + doc.body_line - 1, col, message)
     })
@@ -69,7 +75,7 @@ pub fn render_fragment(
     support: &[SupportService],
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> (Option<Rendered>, Vec<Diagnostic>) {
-    let (rendered, problems) = render_text(text, library, support, at);
+    let (rendered, problems) = render_text(text, library, support, false, at);
     let failed = problems.iter().any(|p| p.severity == Severity::Error);
     ((!failed).then_some(rendered), problems)
 }
@@ -78,6 +84,7 @@ fn render_text(
     text: &str,
     library: &Library,
     support: &[SupportService],
+    sections: bool,
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = Renderer {
@@ -97,12 +104,17 @@ fn render_text(
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         renderer.event(event, range);
     }
+    let sections = match sections {
+        true => text::sections(&renderer.events),
+        false => Vec::new(),
+    };
     let (html, map) = source_map::write(renderer.events, text.len() * 3 / 2);
     let rendered = Rendered {
         html,
         toc: renderer.toc,
         word_count: renderer.word_count,
         map,
+        sections,
     };
     (rendered, renderer.problems)
 }

@@ -15,6 +15,19 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
     }
 }
 
+/// The size of `bytes` compressed with brotli at its best quality, as `brotli -q 11`
+/// would, which is how a static host serves them. About 1 MB a second.
+pub fn brotli_size(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut compressed = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 24);
+        // Writing to memory cannot fail.
+        let _ = writer.write_all(bytes);
+    }
+    compressed.len()
+}
+
 /// An asset as it is shipped: stylesheets lose their comments and blank lines, which are
 /// for the people who edit the theme, not for visitors' phones.
 pub fn shipped(name: &str, bytes: Vec<u8>) -> Vec<u8> {
