@@ -111,7 +111,7 @@ pub(super) fn check_footer_links(config: &LoadedConfig, library: &Library) -> Ve
         .filter_map(|(i, link)| {
             let broken = markdown::resolve_link(&link.url, library).err()?;
             let at = format!("brand.footer_links.{i}.url");
-            Some(config.problem_at(&at, broken.to_string()))
+            Some(broken.diagnostic(config.problem_at(&at, String::new())))
         })
         .collect()
 }

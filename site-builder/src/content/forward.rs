@@ -5,7 +5,7 @@
 use crate::content::placement::parent_dir;
 use crate::content::{Absence, Kind, Library};
 use crate::date::Date;
-use crate::diagnostic::{closest, Diagnostic};
+use crate::diagnostic::{closest_page, Diagnostic};
 use std::collections::HashMap;
 
 /// An expired document, and where it now leads.
@@ -149,7 +149,7 @@ pub fn check_redirect(
     let message =
         format!("`expired_redirect` links to `{link}`, but there is no such page in content/");
     let problem = Diagnostic::new(shown, line, col, message);
-    Some(match closest(source, known.iter().copied()) {
+    Some(match closest_page(source, known.iter().copied()) {
         Some(best) => problem.with_help(format!("did you mean `@/{best}`?")),
         None => problem.with_help("name a page or section of content/, as @/section/page.md"),
     })

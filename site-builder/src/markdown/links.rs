@@ -2,7 +2,7 @@
 
 use crate::content::{Absence, Library};
 use crate::date::Date;
-use crate::diagnostic::{closest, Diagnostic};
+use crate::diagnostic::{closest_page, Diagnostic};
 
 /// Why an `@/` link does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +31,22 @@ impl BrokenLink {
         }
     }
 
-    /// The problem at `at`: a warning for an expired page, else an error.
+    /// The problem at `at`, with what to do about it: a warning for an expired page, else
+    /// an error.
     pub fn diagnostic(&self, at: Diagnostic) -> Diagnostic {
         let problem = at.message(self.to_string());
         match self {
             BrokenLink::Expired { .. } => problem
                 .with_help("link to where the page now leads, or remove the link")
                 .warning(),
-            _ => problem,
+            BrokenLink::LeftOut { .. } => problem.with_help("publish that page or remove the link"),
+            BrokenLink::Missing {
+                suggestion: Some(best),
+                ..
+            } => problem.with_help(format!("did you mean `@/{best}`?")),
+            BrokenLink::Missing { .. } => problem.with_help(
+                "link with the page's path inside content/, such as `@/get-help/reporting.md`",
+            ),
         }
     }
 }
@@ -48,14 +56,13 @@ impl std::fmt::Display for BrokenLink {
         match self {
             BrokenLink::LeftOut { source, why } => write!(
                 f,
-                "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
+                "this links to `@/{source}`, which is left out of this build ({why})"
             ),
-            BrokenLink::Missing { source, suggestion } => {
-                write!(f, "this links to `@/{source}`, but there is no such page in content/")?;
-                match suggestion {
-                    Some(best) => write!(f, "; did you mean `@/{best}`?"),
-                    None => Ok(()),
-                }
+            BrokenLink::Missing { source, .. } => {
+                write!(
+                    f,
+                    "this links to `@/{source}`, but there is no such page in content/"
+                )
             }
             BrokenLink::Expired { source, on, to } => write!(
                 f,
@@ -107,6 +114,6 @@ pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, Bro
         .by_source
         .keys()
         .chain(library.left_out.iter().map(|l| &l.source));
-    let suggestion = closest(&source, known.map(String::as_str)).map(str::to_string);
+    let suggestion = closest_page(&source, known.map(String::as_str)).map(str::to_string);
     Err(BrokenLink::Missing { source, suggestion })
 }
