@@ -161,6 +161,28 @@ fn page_path(path: &str) -> Result<PathBuf, Error> {
              understanding-stalking/online-stalking.md",
         ));
     }
+    // Each name becomes part of the page's web address.
+    let names: Vec<String> = (relative.with_extension("").components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let plain = |name: &String| {
+        name == "index" || name == "_index" || crate::content::slug::problem(name).is_none()
+    };
+    if !names.iter().all(plain) {
+        let suggestion: Vec<String> = (names.iter())
+            .map(|n| match plain(n) {
+                true => n.clone(),
+                false => crate::markdown::slugify(n),
+            })
+            .collect();
+        return Err(Error::refused(
+            format!("`{path}` cannot be a page's name: the names of its file and folders become its web address"),
+            format!(
+                "use lowercase letters, digits and hyphens, for example `{}.md`",
+                suggestion.join("/")
+            ),
+        ));
+    }
     Ok(relative)
 }
 

@@ -157,6 +157,9 @@ fn help_for(message: &str) -> Option<String> {
             None => format!("the known fields are {}", quote_list(&known)),
         });
     }
+    if message.contains("tab character") {
+        return Some("YAML is indented with spaces only: replace the Tab at the start of this line with spaces".into());
+    }
     if message.contains("missing field `title`") {
         return Some("add a line such as `title: Reporting stalking` to the front matter".into());
     }

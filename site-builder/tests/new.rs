@@ -127,6 +127,34 @@ fn a_page_needs_a_folder_that_exists() {
     assert!(stderr(&output).starts_with("error: `../a.md` is not a page inside content/\n"));
 }
 
+/// A page's file and folder names become its web address, so `new` takes only plain
+/// names, and suggests one (the features review saw `Stalking by a neighbour.md` accepted).
+#[test]
+fn a_page_name_with_spaces_or_capitals_is_refused_with_a_plain_one() {
+    let site = site();
+    let output = site_builder(
+        site.path(),
+        &[
+            "new",
+            "page",
+            "news/Stalking by a neighbour.md",
+            "--title",
+            "A",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: `news/Stalking by a neighbour.md` cannot be a page's name: the names of its file and folders become its web address\n  \
+         help: use lowercase letters, digits and hyphens, for example `news/stalking-by-a-neighbour.md`\n\
+         Nothing was written.\n"
+    );
+    assert!(!site
+        .path()
+        .join("content/news/Stalking by a neighbour.md")
+        .exists());
+}
+
 #[test]
 fn a_page_with_pictures_gets_its_own_folder() {
     let site = site();
