@@ -133,6 +133,8 @@ fn an_output_that_would_replace_the_sources_is_refused_untouched() {
             "the output folder is the site's own folder: a build would replace content/ and templates/".to_string(),
         ),
         ("..", holds.to_string()),
+        // The file-system root holds every site.
+        ("/", holds.to_string()),
         ("content", is("content")),
         ("templates", is("templates")),
         ("static", is("static")),

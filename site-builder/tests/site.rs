@@ -709,3 +709,25 @@ fn the_cli_gives_serious_risk_where_the_old_check_said_no_signs() {
     assert_eq!(result["outcome"], "serious-risk", "{result}");
     assert_eq!(result["complete"], true, "{result}");
 }
+
+/// A Markdown table with aligned columns builds (the alignment is a class the theme
+/// styles, not an inline `style`, which the security policy refuses).
+#[test]
+fn aligned_table_columns_build_as_classes() {
+    let site = sites::small_site();
+    sites::write(
+        site.path(),
+        "content/guide.md",
+        "---\ntitle: A guide\n---\n| Date | Calls | Notes |\n|:-----|------:|:-----:|\n| 1 May | 4 | late |\n",
+    );
+    sites::build_clean(site.path());
+    let page = sites::read(site.path(), "public/guide/index.html");
+    for (cell, class) in [("Date", "left"), ("Calls", "right"), ("Notes", "center")] {
+        assert!(
+            page.contains(&format!("<th class=\"align-{class}\">{cell}</th>")),
+            "{page}"
+        );
+    }
+    assert!(page.contains("<td class=\"align-right\">4</td>"), "{page}");
+    assert!(!page.contains("style="), "{page}");
+}
