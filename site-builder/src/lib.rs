@@ -36,6 +36,7 @@ mod markdown;
 mod output;
 mod postprocess;
 mod render;
+mod strings;
 mod yaml;
 
 #[doc(hidden)]

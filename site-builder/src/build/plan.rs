@@ -35,8 +35,9 @@ pub struct Plan {
     pub today: Date,
     /// The documents live on the day, placed.
     pub library: Library,
-    /// The self-check's text, rendered for the day's pages.
-    pub selfcheck: Option<Prepared>,
+    /// The self-check's text, rendered for the day's pages, by language index: `None`
+    /// for a language that does not offer it.
+    pub selfcheck: Vec<Option<Prepared>>,
     /// The self-check has problems (its definition, or its text on this day): pages that
     /// show it are not rendered, so its problems are not repeated as template errors.
     pub selfcheck_failed: bool,
@@ -61,14 +62,20 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
     problems.extend(placed);
     problems.extend(site.templates.check_documents(&library));
     problems.extend(site.config.stale_support(schedule.today));
-    let support = &site.config.config.support;
     let mut selfcheck_failed = site.selfcheck_failed;
-    let selfcheck = site.selfcheck.as_ref().and_then(|loaded| {
-        let (prepared, found) = selfcheck::prepare(loaded, &library, support);
+    let mut selfcheck = Vec::new();
+    for lang in 0..site.languages().len() {
+        let Some(loaded) = &site.selfcheck else {
+            selfcheck.push(None);
+            continue;
+        };
+        let offered = loaded.languages().contains(&lang);
+        let (prepared, found) = selfcheck::prepare(loaded, site.markdown(&library, lang));
         problems.extend(found);
-        selfcheck_failed |= prepared.is_none();
-        prepared
-    });
+        selfcheck_failed |= offered && prepared.is_none();
+        selfcheck.push(prepared);
+    }
+    problems.extend(selfcheck_pages(site, &library, &selfcheck));
     problems.extend(super::load::check_footer_links(&site.config, &library));
     let copied: Vec<Asset> = (library.assets.iter().chain(&site.copied.statics))
         .cloned()
@@ -111,6 +118,28 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
         files,
         link_targets,
     }
+}
+
+/// A page in a language whose self-check has no text of its own cannot show it.
+fn selfcheck_pages(
+    site: &Site,
+    library: &Library,
+    prepared: &[Option<Prepared>],
+) -> Vec<Diagnostic> {
+    let Some(loaded) = &site.selfcheck else {
+        return Vec::new();
+    };
+    (library.documents.iter())
+        .filter(|d| prepared.get(d.lang).is_some_and(Option::is_none))
+        .filter(|d| site.templates.mentions(d.template(), "selfcheck"))
+        .filter(|d| !loaded.languages().contains(&d.lang))
+        .map(|d| {
+            let language = site.languages().get(d.lang);
+            let text = loaded.path.with_extension(format!("{}.yaml", language.code));
+            Diagnostic::file(&d.shown, format!("this page shows the self-check in {}, which has no text in that language", language.name))
+                .with_help(format!("write {}, with the words of every question, outcome and reason, keyed by their ids", text.display()))
+        })
+        .collect()
 }
 
 /// The output file of an expired page's forwarding page: where the page was.

@@ -58,23 +58,15 @@ pub fn render(
     staging: Option<&Staging>,
     problems: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let mut tera = site.templates.tera.clone();
-    forward::install(&mut tera, &site.templates);
-    let shared = Shared {
-        config: &site.config.config,
-        library: &plan.library,
-        today: plan.today,
-        assets: &plan.assets,
-        csp: security::CONTENT_SECURITY_POLICY,
-        selfcheck: plan.selfcheck.as_ref().map(|s| s.context.clone()),
-    };
-    shared.install(tera.global_context());
+    let teras = teras(site, plan);
     let rules = rules(site, plan);
-    let summaries = Summaries::build(&plan.library, &site.config.config.base_url);
+    let languages = site.languages();
+    let base_url = &site.config.config.base_url;
+    let summaries = Summaries::build(&plan.library, base_url, &site.strings, languages);
     let page = Page {
         site,
         plan,
-        tera: &tera,
+        teras: &teras,
         rules: &rules,
         summaries: &summaries,
         staging,
@@ -100,6 +92,32 @@ pub fn render(
     rendered
 }
 
+/// One Tera per language, each with its language's values and functions.
+fn teras(site: &Site, plan: &Plan) -> Vec<tera::Tera> {
+    let mut base = site.templates.tera.clone();
+    forward::install(&mut base, &site.templates);
+    (0..site.languages().len())
+        .map(|lang| {
+            let mut tera = base.clone();
+            let shared = Shared {
+                config: &site.configs[lang],
+                library: &plan.library,
+                today: plan.today,
+                assets: &plan.assets,
+                csp: security::CONTENT_SECURITY_POLICY,
+                selfcheck: (plan.selfcheck.get(lang))
+                    .and_then(Option::as_ref)
+                    .or(plan.selfcheck.first().and_then(Option::as_ref))
+                    .map(|s| s.context.clone()),
+                lang,
+                languages: site.languages(),
+            };
+            shared.install(&mut tera, site.strings.clone());
+            tera
+        })
+        .collect()
+}
+
 /// A problem met while rendering: in a source file, or in a template while rendering the
 /// page at a URL.
 enum Found {
@@ -111,7 +129,8 @@ enum Found {
 struct Page<'a> {
     site: &'a Site,
     plan: &'a Plan,
-    tera: &'a tera::Tera,
+    /// By language index.
+    teras: &'a [tera::Tera],
     rules: &'a Rules<'a>,
     summaries: &'a Summaries,
     staging: Option<&'a Staging>,
@@ -129,17 +148,17 @@ impl Page<'_> {
         {
             return (None, Vec::new());
         }
-        let (rendered, problems) =
-            markdown::render(doc, &plan.library, &site.config.config.support);
+        let (rendered, problems) = markdown::render(doc, &site.markdown(&plan.library, doc.lang));
         let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
-        let context = context::for_document(
+        let context = context::for_document(&context::Page {
             doc,
-            &rendered,
-            &plan.library,
-            self.summaries,
-            &site.config.config.base_url,
-        );
-        let html = match self.tera.render(doc.template(), &context) {
+            rendered: &rendered,
+            library: &plan.library,
+            summaries: self.summaries,
+            base_url: &site.config.config.base_url,
+            languages: site.languages(),
+        });
+        let html = match self.teras[doc.lang].render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
                 let problem = site.templates.problem(&e, Some(&doc.shown));
@@ -164,9 +183,9 @@ impl Page<'_> {
     /// The page left at an expired page's address: the site's own page (its policy, quick
     /// exit and help) saying where the page went, with a link, and forwarding at once.
     fn forward(&self, to: &Forward) -> (Option<Built>, Vec<Found>) {
-        let context = forward::context(to, &self.plan.library);
+        let context = forward::context(to, &self.plan.library, &self.site.strings);
         let template = forward::template(&self.site.templates);
-        let html = match self.tera.render(template, &context) {
+        let html = match self.teras[to.lang].render(template, &context) {
             Ok(html) => forward::with_refresh(&html, &to.to),
             Err(e) => {
                 let problem = self.site.templates.problem(&e, None);
@@ -184,7 +203,7 @@ impl Page<'_> {
     fn not_found(&self) -> (Option<Built>, Vec<Found>) {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
-        let html = match self.tera.render("404.html", &context) {
+        let html = match self.teras[0].render("404.html", &context) {
             Ok(html) => html,
             Err(e) => {
                 let shown = Path::new("templates/404.html");

@@ -39,6 +39,9 @@ pub struct FrontMatter {
     pub menu: Option<MenuEntry>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
+    /// On a translation: `needs-review` until a fluent speaker has checked it.
+    #[serde(default)]
+    pub translation: Option<crate::content::translation::Review>,
 }
 
 /// A place for the page in the site's main menu.

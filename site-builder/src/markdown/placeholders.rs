@@ -121,6 +121,8 @@ mod tests {
             relay: "18001 0808 802 0300".into(),
             chat_url: String::new(),
             bsl_url: String::new(),
+            translations: Default::default(),
+            fallback: Vec::new(),
         }]
     }
 
