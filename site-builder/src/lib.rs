@@ -51,7 +51,7 @@ pub mod serve;
 pub mod theme;
 
 // Building a site, what a build did, and the days ahead.
-pub use build::{build, forwards, look_ahead, Change, Options, Outlook, Report};
+pub use build::{build, forwards, look_ahead, Change, Options, Outlook, Report, Translations};
 pub use date::{Clock, Date, Timestamp};
 pub use output::Target;
 

@@ -99,6 +99,12 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
             .map(|url| url.trim_start_matches('/').to_string()),
     );
     files.extend(GENERATED.map(String::from));
+    // Each other language's feed, beside its pages.
+    files.extend((site.languages().others()).map(|(_, l)| {
+        super::write::feed_path(l)
+            .trim_start_matches('/')
+            .to_string()
+    }));
     let mut link_targets: HashSet<String> = files.iter().cloned().collect();
     link_targets.extend(
         library

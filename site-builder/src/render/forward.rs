@@ -21,11 +21,11 @@ const OVERRIDE: &str = "forward.html";
 const BUILT_IN: &str = "site-builder/forward.html";
 
 const TEMPLATE: &str = r#"{% extends "base.html" %}
-{% block title %}This page has moved{% endblock title %}
+{% block title %}{{ t(key="moved-title") }}{% endblock title %}
 {% block content %}
-<h1>This page has moved</h1>
-<p>The page “{{ forward.title }}” ended on {{ forward.ended }}.</p>
-<p><a href="{{ forward.to }}">Go to {{ forward.to_title }}</a></p>
+<h1>{{ t(key="moved-title") }}</h1>
+<p>{{ t(key="moved-text", title=forward.title, date=forward.ended) }}</p>
+<p><a href="{{ forward.to }}">{{ t(key="moved-go", title=forward.to_title) }}</a></p>
 {% endblock content %}
 "#;
 

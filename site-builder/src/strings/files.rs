@@ -131,10 +131,7 @@ fn read(
             }
         }
     }
-    File {
-        shown,
-        bundle,
-    }
+    File { shown, bundle }
 }
 
 /// The messages of a file, in order, each with its line and column: a line that starts
