@@ -38,9 +38,10 @@ pub struct Plan {
     /// The self-check's text, rendered for the day's pages, by language index: `None`
     /// for a language that does not offer it.
     pub selfcheck: Vec<Option<Prepared>>,
-    /// The self-check has problems (its definition, or its text on this day): pages that
-    /// show it are not rendered, so its problems are not repeated as template errors.
-    pub selfcheck_failed: bool,
+    /// The self-check has problems in a language (its definition, or its text on this
+    /// day), by language index: pages that show it are not rendered, so its problems are
+    /// not repeated as template errors.
+    pub selfcheck_failed: Vec<bool>,
     /// The files copied as they are: the live bundles' files, then `static/`.
     pub copied: Vec<Asset>,
     /// The text of copied files the checks read, by their index in `copied`.
@@ -62,9 +63,9 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
     problems.extend(placed);
     problems.extend(site.templates.check_documents(&library));
     problems.extend(site.config.stale_support(schedule.today));
-    let mut selfcheck_failed = site.selfcheck_failed;
+    let mut selfcheck_failed = vec![site.selfcheck_failed; site.languages().len()];
     let mut selfcheck = Vec::new();
-    for lang in 0..site.languages().len() {
+    for (lang, failed) in selfcheck_failed.iter_mut().enumerate() {
         let Some(loaded) = &site.selfcheck else {
             selfcheck.push(None);
             continue;
@@ -72,7 +73,7 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
         let offered = loaded.languages().contains(&lang);
         let (prepared, found) = selfcheck::prepare(loaded, site.markdown(&library, lang));
         problems.extend(found);
-        selfcheck_failed |= offered && prepared.is_none();
+        *failed |= offered && prepared.is_none() || loaded.failed_texts.contains(&lang);
         selfcheck.push(prepared);
     }
     problems.extend(selfcheck_pages(site, &library, &selfcheck));
@@ -138,7 +139,7 @@ fn selfcheck_pages(
     (library.documents.iter())
         .filter(|d| prepared.get(d.lang).is_some_and(Option::is_none))
         .filter(|d| site.templates.mentions(d.template(), "selfcheck"))
-        .filter(|d| !loaded.languages().contains(&d.lang))
+        .filter(|d| !loaded.languages().contains(&d.lang) && !loaded.failed_texts.contains(&d.lang))
         .map(|d| {
             let language = site.languages().get(d.lang);
             let text = loaded.path.with_extension(format!("{}.yaml", language.code));

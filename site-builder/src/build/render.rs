@@ -144,7 +144,8 @@ impl Page<'_> {
     fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Found>) {
         let (site, plan) = (self.site, self.plan);
         if !site.templates.has(doc.template())
-            || plan.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
+            || plan.selfcheck_failed[doc.lang]
+                && site.templates.mentions(doc.template(), "selfcheck")
         {
             return (None, Vec::new());
         }

@@ -64,6 +64,8 @@ pub struct Loaded {
     /// Its words in the other languages that offer the self-check, each checked against
     /// the definition.
     pub texts: Vec<Texts>,
+    /// The languages whose text file has problems (reported where they are).
+    pub failed_texts: Vec<usize>,
 }
 
 impl Loaded {
@@ -96,7 +98,10 @@ impl Loaded {
         for (lang, language) in languages.others() {
             match translation::read(content_dir, relative, (lang, language), &self.own()) {
                 Some(Ok(texts)) => self.texts.push(texts),
-                Some(Err(found)) => problems.extend(found),
+                Some(Err(found)) => {
+                    self.failed_texts.push(lang);
+                    problems.extend(found);
+                }
                 None => {}
             }
         }
@@ -150,6 +155,7 @@ pub fn load(content_dir: &Path, relative: &Path) -> Result<Loaded, Vec<Diagnosti
         path: shown,
         positions,
         texts: Vec::new(),
+        failed_texts: Vec::new(),
     })
 }
 

@@ -91,6 +91,8 @@ pub struct Texts {
     pub positions: Positions,
     /// The definition's ids, in order, to find each text by index.
     ids: Ids,
+    /// The file's lines, to place a key written on its value's line.
+    lines: Vec<String>,
 }
 
 /// The definition's ids: questions with their options, outcomes and reasons.
@@ -137,12 +139,14 @@ fn parse(
     }
     let file: TextFile = yaml::parse(text, &path, Origin::FILE).map_err(|d| vec![d])?;
     let ids = ids(english.file);
+    let lines = text.lines().map(str::to_string).collect();
     let texts = Texts {
         lang,
         file,
         path,
         positions,
         ids,
+        lines,
     };
     let mut problems = texts.unknown_ids();
     problems.extend(texts.missing(english));
@@ -210,6 +214,18 @@ impl Texts {
         Diagnostic::new(&self.path, place.line, place.col, message)
     }
 
+    /// A problem at the key `key` whose value is at `key_path`, when the key is written on
+    /// the value's line (as `key: text`), else at the value.
+    fn key_problem(&self, key_path: &str, key: &str, message: String) -> Diagnostic {
+        let place = self.positions.nearest(key_path);
+        let line = self.lines.get(place.line - 1).map_or("", String::as_str);
+        let col = [format!("{key}:"), format!("\"{key}\":")]
+            .iter()
+            .find_map(|written| line.find(written.as_str()))
+            .map_or(place.col, |at| line[..at].chars().count() + 1);
+        Diagnostic::new(&self.path, place.line, col, message)
+    }
+
     /// Texts keyed by an id the definition does not have.
     fn unknown_ids(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
@@ -217,8 +233,9 @@ impl Texts {
             if known.contains(&key) {
                 return;
             }
-            let problem = self.problem(
+            let problem = self.key_problem(
                 &format!("{group}.{key}"),
+                key,
                 format!(
                     "the definition has no {} `{key}`",
                     group.trim_end_matches('s')
