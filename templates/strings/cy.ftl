@@ -104,7 +104,7 @@ not-found-support = Rhifau ffôn gwasanaethau cymorth
 not-found-understanding = Beth yw stelcio
 not-found-selfcheck = Y gwiriad dienw
 not-found-home = Yr hafan
-not-found-danger = Os ydych chi mewn perygl nawr, ffoniwch { $phone }.
+not-found-danger = Os ydych chi mewn perygl nawr, ffoniwch { $tel_phone }.
 
 ## Tudalen sydd wedi symud.
 moved-title = Mae'r dudalen hon wedi symud

@@ -102,7 +102,7 @@ not-found-support = Phone numbers for support services
 not-found-understanding = What stalking is
 not-found-selfcheck = The anonymous self-check
 not-found-home = The home page
-not-found-danger = If you are in danger now, call { $phone }.
+not-found-danger = If you are in danger now, call { $tel_phone }.
 
 ## The page left where an expired page was.
 moved-title = This page has moved

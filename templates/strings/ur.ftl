@@ -21,7 +21,7 @@ nav-main = مرکزی فہرست
 emergency-help = ہنگامی مدد
 danger-call = ابھی خطرے میں ہیں؟ { $tel_phone } پر کال کریں۔
 danger-silent = بول نہیں سکتے؟ موبائل فون پر لائن پر رہیں اور 55 دبائیں۔
-danger-relay = Relay UK: { $tel_relay }
+danger-relay = ٹیکسٹ ریلے کے ذریعے: { $tel_relay }
 campaign-one = مہم
 campaign-of = مہم { $n } از { $total }
 campaign-more = مہم کے بارے میں مزید جانیں
@@ -99,7 +99,7 @@ not-found-support = مدد کی خدمات کے فون نمبر
 not-found-understanding = اسٹاکنگ کیا ہے
 not-found-selfcheck = گمنام جانچ
 not-found-home = مرکزی صفحہ
-not-found-danger = اگر آپ ابھی خطرے میں ہیں تو { $phone } پر کال کریں۔
+not-found-danger = اگر آپ ابھی خطرے میں ہیں تو { $tel_phone } پر کال کریں۔
 
 ## منتقل شدہ صفحہ
 moved-title = یہ صفحہ منتقل ہو گیا ہے

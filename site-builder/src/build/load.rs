@@ -61,6 +61,7 @@ impl Site {
             lang,
             default_code: &self.languages().default_language().code,
             fallback_note: &self.fallback_notes[lang],
+            rtl: self.languages().get(lang).dir == crate::config::Dir::Rtl,
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Origin, Positions};
 
 pub use brand::Brand;
-pub use languages::{Language, LanguageEntry, Languages};
+pub use languages::{Dir, Language, LanguageEntry, Languages};
 pub use translated::{BannerText, LinkText, ServiceText, SiteText};
 
 /// The settings an editor keeps in `content/site.yaml`.
@@ -63,6 +63,10 @@ pub struct Config {
     pub brand: Option<Brand>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
+    /// In another language's settings, the fields shown in the default language because
+    /// they have no translation (`title`, `description`, `organisation`).
+    #[serde(skip_deserializing, default)]
+    pub fallback: Vec<&'static str>,
 }
 
 /// A helpline or service that visitors can contact.

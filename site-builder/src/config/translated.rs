@@ -58,10 +58,17 @@ impl Config {
             return config;
         }
         let code = language.code.as_str();
-        if let Some(text) = self.translations.get(code) {
-            replace(&mut config.title, &text.title);
-            replace(&mut config.description, &text.description);
-            replace(&mut config.organisation, &text.organisation);
+        let text = self.translations.get(code).cloned().unwrap_or_default();
+        for (name, field, translated) in [
+            ("title", &mut config.title, &text.title),
+            ("description", &mut config.description, &text.description),
+            ("organisation", &mut config.organisation, &text.organisation),
+        ] {
+            match translated {
+                Some(words) => *field = words.clone(),
+                None if !field.is_empty() => config.fallback.push(name),
+                None => {}
+            }
         }
         for service in &mut config.support {
             let text = service.translations.get(code).cloned().unwrap_or_default();
@@ -89,11 +96,5 @@ impl Config {
             }
         }
         config
-    }
-}
-
-fn replace(field: &mut String, translated: &Option<String>) {
-    if let Some(words) = translated {
-        *field = words.clone();
     }
 }

@@ -60,6 +60,8 @@ pub struct Context<'a> {
     pub default_code: &'a str,
     /// Said after such a link, in the page's language: "(in English)".
     pub fallback_note: &'a str,
+    /// The page's language runs right to left.
+    pub rtl: bool,
 }
 
 /// Renders `doc`'s body. Links to other documents are checked against the library. The
@@ -319,7 +321,7 @@ impl<'t> Renderer<'t, '_> {
     }
 
     fn placeholders(&mut self, text: CowStr<'t>, range: std::ops::Range<usize>) {
-        match placeholders::fill(&text, self.context.support) {
+        match placeholders::fill(&text, self.context.support, self.context.rtl) {
             Ok(filled) => self.text(CowStr::from(filled), range.start),
             Err(unknown) => {
                 // The text is the source itself unless Markdown escapes changed it.

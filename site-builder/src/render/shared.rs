@@ -165,6 +165,7 @@ impl Shared<'_> {
         global.insert("lang", language);
         global.insert("languages", self.languages.all());
         global.insert("default_lang", self.default_code());
+        global.insert("default_dir", &self.languages.default_language().dir);
         global.insert("home_url", &self.home_url());
         global.insert("feed_url", &format!("{}/atom.xml", language.prefix));
         if let Some(selfcheck) = &self.selfcheck {

@@ -65,5 +65,9 @@ pub fn escape(text: &str) -> String {
 /// `<a href="tel:999">999</a>`: the number as written, dialled without its spaces.
 fn phone_link(phone: &str) -> String {
     let dial: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
-    format!("<a href=\"tel:{}\">{}</a>", escape(&dial), escape(phone))
+    format!(
+        "<a href=\"tel:{}\" dir=\"ltr\">{}</a>",
+        escape(&dial),
+        escape(phone)
+    )
 }
