@@ -76,7 +76,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     // The languages say which files are translations; when the settings fail, the build
     // stops after loading, so reading the rest as one language reports nothing wrongly.
     let languages = (config.as_ref()).map_or_else(
-        |_| crate::config::Languages::single("en-GB"),
+        |_| crate::config::Languages::unknown(),
         |c| c.languages.clone(),
     );
     let (sources, content_problems) = library::read(&content_dir, Path::new("content"), &languages);

@@ -51,7 +51,15 @@ pub struct Language {
 
 /// The site's languages, the default one first.
 #[derive(Debug, Clone)]
-pub struct Languages(Vec<Language>);
+pub struct Languages(Vec<Language>, Known);
+
+/// Whether the languages were read from the settings: when site.yaml cannot be read, the
+/// build stops after loading, and no file is judged by a language it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    Yes,
+    No,
+}
 
 /// The index of the default language in [`Languages`].
 pub const DEFAULT: usize = 0;
@@ -91,16 +99,30 @@ impl Languages {
         self.index_of(code).is_some_and(|i| i != DEFAULT)
     }
 
+    /// Whether these are the site's languages, rather than a stand-in while site.yaml
+    /// has problems.
+    pub fn known(&self) -> bool {
+        self.1 == Known::Yes
+    }
+
+    /// A stand-in for the languages of a site whose settings cannot be read.
+    pub fn unknown() -> Languages {
+        Languages(Languages::single("en-GB").0, Known::No)
+    }
+
     /// The one language of a site without `languages:`.
     pub fn single(code: &str) -> Languages {
-        Languages(vec![Language {
-            code: code.to_string(),
-            name: code.to_string(),
-            dir: Dir::Ltr,
-            prefix: String::new(),
-            default: true,
-            id: LanguageIdentifier::from_str(code).unwrap_or_default(),
-        }])
+        Languages(
+            vec![Language {
+                code: code.to_string(),
+                name: code.to_string(),
+                dir: Dir::Ltr,
+                prefix: String::new(),
+                default: true,
+                id: LanguageIdentifier::from_str(code).unwrap_or_default(),
+            }],
+            Known::Yes,
+        )
     }
 }
 
@@ -159,7 +181,7 @@ pub fn read(loaded: &LoadedConfig) -> (Languages, Vec<Diagnostic>) {
     };
     let first = languages.remove(default);
     languages.insert(DEFAULT, first);
-    let languages = Languages(languages);
+    let languages = Languages(languages, Known::Yes);
     problems.extend(translation_keys(loaded, &languages));
     (languages, problems)
 }

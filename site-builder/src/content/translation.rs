@@ -22,6 +22,8 @@ pub enum Named {
     Original,
     /// `page.cy.md`: a translation of `original` (`page.md`) into language `lang`.
     Translation { original: String, lang: usize },
+    /// A translation's name, read while the site's languages are not known: left alone.
+    Unknown,
 }
 
 /// Reads the language from `rel`'s name. A name that looks like a translation into a
@@ -56,6 +58,9 @@ pub fn named(rel: &str, languages: &Languages, shown: &Path) -> Result<Named, Di
     }
     let looks_like_language =
         (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphabetic());
+    if !languages.known() && looks_like_language {
+        return Ok(Named::Unknown);
+    }
     if languages.len() > 1 && looks_like_language {
         let others: Vec<&str> = languages.others().map(|(_, l)| l.code.as_str()).collect();
         let problem = Diagnostic::file(
@@ -185,6 +190,7 @@ pub fn sort(
                 problems.extend(review_on_original(&split, &shown));
                 originals.push((rel, split));
             }
+            Ok(Named::Unknown) => {}
             Ok(Named::Translation { original, lang }) => {
                 named_translations.push((rel, split, original, lang))
             }
