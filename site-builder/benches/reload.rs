@@ -5,10 +5,10 @@
 //!
 //! `cargo bench -p site-builder --bench reload` (add `-- 40` for more saves than 20).
 
-#[path = "../tests/common/mod.rs"]
-mod common;
 #[path = "../tests/serve_support/mod.rs"]
 mod serve_support;
+#[path = "../tests/sites/mod.rs"]
+mod sites;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ fn main() {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let example = tempfile::tempdir().expect("a temp folder");
     for folder in ["content", "templates"] {
-        common::copy_tree(&workspace.join(folder), &example.path().join(folder));
+        sites::copy_tree(&workspace.join(folder), &example.path().join(folder));
     }
     let server = Server::start(example.path(), &[]);
     let mut page = server.listen();

@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 /// The day the example site is built for in these tests: the campaign page is live.
 const BUILD_DAY: &str = "2027-04-20";

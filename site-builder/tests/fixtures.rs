@@ -23,19 +23,15 @@
 //! Each case also checks that the failed build left the previous `public/` byte for byte
 //! as it was, left no staging folder, and that `check` reports the same problems.
 
-mod common;
+mod sites;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::copy_tree;
 use libtest_mimic::{Arguments, Failed, Trial};
+use sites::{copy_tree, fixtures};
 use snapbox::{Assert, Data};
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 /// Every file under `dir`, with its bytes.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

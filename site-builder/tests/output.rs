@@ -3,7 +3,7 @@
 //! own output in one step, even when killed; it removes what killed builds left; and one
 //! build at a time writes to an output.
 
-mod common;
+mod sites;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -28,7 +28,7 @@ impl Site {
         let temp = tempfile::tempdir().unwrap();
         let folder = temp.path().to_path_buf();
         let root = folder.join("site");
-        common::copy_tree(&base(), &root);
+        sites::copy_tree(&base(), &root);
         let site = Site {
             _temp: temp,
             folder,

@@ -8,8 +8,8 @@ use std::process::{Command, Output};
 use site_builder::Options;
 use site_builder::{Clock, Timestamp};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 fn base() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 fn base() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")
@@ -85,9 +85,14 @@ fn base_site_output_tree_and_summary() {
         "left out: news/awareness-week.md (publishes 2027-04-19)"
     );
     assert!(
-        lines[2].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        lines[2].starts_with("search index: 6 pages in 8 sections, "),
         "{}",
         lines[2]
+    );
+    assert!(
+        lines[3].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        "{}",
+        lines[3]
     );
     let files = tree(&out);
     // The site's own stylesheet, and the built-in theme's other assets, all hashed.
@@ -104,7 +109,10 @@ fn base_site_output_tree_and_summary() {
         })
         .collect();
     logical.sort();
-    let site_css_file = logical[5].1.clone();
+    let site_css_file = (logical.iter())
+        .find(|(name, _)| name == "site.css")
+        .map(|(_, file)| (*file).clone())
+        .unwrap();
     let logical: Vec<String> = logical.into_iter().map(|(name, _)| name).collect();
     assert_eq!(
         logical,
@@ -112,15 +120,22 @@ fn base_site_output_tree_and_summary() {
             "favicon.svg",
             "quick-exit.css",
             "quick-exit.js",
+            "search-engine.js",
+            "search-index.js",
+            "search.css",
+            "search.js",
             "selfcheck.css",
             "selfcheck.js",
             "site.css"
         ]
     );
-    let site_css = std::fs::read(out.path().join("public").join(&site_css_file)).unwrap();
-    let own_css = std::fs::read(base().join("templates/assets/site.css")).unwrap();
+    let site_css = std::fs::read_to_string(out.path().join("public").join(&site_css_file)).unwrap();
+    let own_css = std::fs::read_to_string(base().join("templates/assets/site.css")).unwrap();
+    // Shipped without the spaces that are only for readers.
+    let words = |css: &str| css.split_whitespace().collect::<String>();
     assert_eq!(
-        site_css, own_css,
+        words(&site_css),
+        words(&own_css),
         "the site's own site.css replaces the theme's"
     );
     let expected = vec![
@@ -137,6 +152,7 @@ fn base_site_output_tree_and_summary() {
         "news/earlier/index.html",
         "news/index.html",
         "robots.txt",
+        "search/index.html",
         "sitemap.xml",
     ];
     assert_eq!(files, expected);
@@ -224,7 +240,7 @@ fn machine_files_list_published_pages_only() {
 fn schedule_and_drafts() {
     let (out, stdout) = build(&base(), "2027-04-20", &["--drafts"]);
     assert!(
-        stdout.starts_with("Built 5 pages and 3 sections, 0 left out"),
+        stdout.contains("\nBuilt 5 pages and 3 sections, 0 left out"),
         "{stdout}"
     );
     let home = read(&out, "index.html");

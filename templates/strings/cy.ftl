@@ -111,6 +111,22 @@ moved-title = Mae'r dudalen hon wedi symud
 moved-text = Daeth y dudalen “{ $title }” i ben ar { $date }.
 moved-go = Mynd i { $title }
 
+
+## Y dudalen chwilio (yn Saesneg ar y safle hwn, gan fod y mynegai yn Saesneg).
+search-link = Chwilio
+search-title = Chwilio
+search-description = Chwilio pob tudalen ar y wefan hon. Mae'r hyn rydych chi'n ei deipio yn aros ar eich dyfais.
+search-heading = Chwilio'r wefan hon
+search-count-none = Heb ddod o hyd i dudalennau. Rhowch gynnig ar eiriau eraill, neu dewch o hyd i'r dudalen yn y rhestr isod.
+search-count-one = Wedi dod o hyd i 1 dudalen
+search-count-many = Wedi dod o hyd i { $n } o dudalennau
+search-count-more = Wedi dod o hyd i { $n } o dudalennau. Mae'r { $shown } cyntaf i'w gweld.
+search-label = Chwilio am dudalen
+search-hint = Mae'r hyn rydych chi'n ei deipio yn aros ar y ddyfais hon. Nid yw'n cael ei anfon atom, ei gadw, na'i ychwanegu at hanes eich porwr.
+search-button = Chwilio
+search-nojs = Mae angen JavaScript ar y chwilio, ac mae wedi'i ddiffodd yn eich porwr neu ni wnaeth lwytho. Mae pob tudalen o'r wefan wedi'i rhestru isod yn lle hynny.
+search-a-to-z = Pob tudalen, A i Z
+
 ## Dyddiadau: 19 Ebrill 2027.
 date-long = { $day } { $month } { $year }
 month-1 = Ionawr

@@ -109,6 +109,21 @@ moved-title = This page has moved
 moved-text = The page “{ $title }” ended on { $date }.
 moved-go = Go to { $title }
 
+## The search page (templates/search.html), in the default language.
+search-link = Search
+search-title = Search
+search-description = Search every page of this site. What you type stays on your device.
+search-heading = Search this site
+search-count-none = No pages found. Try other words, or find the page in the list below.
+search-count-one = 1 page found
+search-count-many = { $n } pages found
+search-count-more = { $n } pages found. The first { $shown } are shown.
+search-label = Search for a page
+search-hint = What you type stays on this device. It is not sent to us, saved, or added to your browser history.
+search-button = Search
+search-nojs = Search needs JavaScript, which is switched off in your browser or did not load. Every page of the site is listed below instead.
+search-a-to-z = All pages, A to Z
+
 ## Dates, as GOV.UK writes them: 19 April 2027.
 date-long = { $day } { $month } { $year }
 month-1 = January

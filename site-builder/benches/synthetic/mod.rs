@@ -231,7 +231,7 @@ fn slug(heading: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-const SITE_YAML: &str = "title: Synthetic site\ndescription: Benchmark\nbase_url: https://bench.example.org\norganisation: Bench\nnews_sections: [section-0]\nsupport:\n  - {key: emergency, name: Police emergency, phone: \"999\", hours: 24 hours}\n  - {key: helpline, name: Helpline, phone: \"0808 802 0300\", hours: Weekdays}\n";
+const SITE_YAML: &str = "title: Synthetic site\ndescription: Benchmark\nbase_url: https://bench.example.org\norganisation: Bench\nnews_sections: [section-0]\nsupport:\n  - {key: emergency, name: Police emergency, phone: \"999\", hours: 24 hours, checked: 2026-12-01}\n  - {key: helpline, name: Helpline, phone: \"0808 802 0300\", hours: Weekdays, checked: 2026-12-01}\n";
 
 const TEMPLATES: &[(&str, &str)] = &[
     (
@@ -243,7 +243,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 <title>{% block title %}{{ site.title }}{% endblock title %}</title>
 <link rel="stylesheet" href="{{ assets["site.css"] }}"><script src="{{ assets["quick-exit.js"] }}" defer></script></head>
 <body><a class="skip-link" href="#main">Skip to main content</a>
-<div class="exit-bar"><a class="exit-button" href="{{ site.exit_url }}" rel="nofollow noreferrer">Exit this page</a></div>
+<a class="skip-link" href="{{ site.exit_url }}" rel="nofollow noreferrer" data-quick-exit-link>Exit this page quickly</a>
+<div class="exit-bar" data-quick-exit><a class="exit-button" href="{{ site.exit_url }}" rel="nofollow noreferrer" data-quick-exit-link>Exit this page</a></div>
 <header><a href="/">{{ site.title }}</a><nav aria-label="Main"><ul>{% for item in menu %}<li><a href="{{ item.url }}">{{ item.name }}</a></li>{% endfor %}</ul></nav></header>
 {% if breadcrumbs is defined %}<nav aria-label="Breadcrumb"><ol>{% for c in breadcrumbs %}<li><a href="{{ c.url }}">{{ c.title }}</a></li>{% endfor %}</ol></nav>{% endif %}
 <main id="main">{% block content %}{% endblock content %}</main>
@@ -261,4 +262,9 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{% extends \"base.html\" %}{% block title %}{{ page.title }}{% endblock title %}{% block content %}<article><h1>{{ page.title }}</h1><p>{{ page.date_long }}</p>{% if page.toc %}<nav aria-label=\"Contents\"><ul>{% for h in page.toc %}{% if h.level == 2 %}<li><a href=\"#{{ h.id }}\">{{ h.title }}</a></li>{% endif %}{% endfor %}</ul></nav>{% endif %}<div class=\"prose\">{{ page.content | safe }}</div></article>{% endblock content %}",
     ),
     ("404.html", "{% extends \"base.html\" %}{% block content %}<h1>Page not found</h1><p><a href=\"/\">Home</a></p>{% endblock content %}"),
+    // The search page, so the build makes the search index as a real site's does.
+    (
+        "search.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Search</h1><div data-search data-engine=\"{{ assets[\"search-engine.js\"] }}\" data-index=\"{{ search.index }}\"></div>{% for g in search.groups %}<h2>{{ g.letter }}</h2><ul>{% for p in g.pages %}<li><a href=\"{{ p.url }}\">{{ p.title }}</a></li>{% endfor %}</ul>{% endfor %}{% endblock content %}",
+    ),
 ];

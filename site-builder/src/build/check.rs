@@ -19,6 +19,7 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
         files: plan.link_targets.clone(),
         ..OutputIndex::default()
     };
+    index.files.extend(rendered.made.iter().cloned());
     for page in pages {
         index.ids.insert(page.url.clone(), page.ids.clone());
     }

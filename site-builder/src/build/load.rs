@@ -19,6 +19,7 @@ use crate::strings::{self, Strings};
 use crate::{banners, selfcheck, theme};
 
 use super::copied::{self, Copied};
+use super::plan::SEARCH_TEMPLATE;
 use super::Options;
 
 /// Everything the site is made from, on any day.
@@ -27,6 +28,9 @@ pub struct Site {
     /// `content/`, read but not yet placed for a day.
     pub sources: Sources,
     pub templates: Templates,
+    /// Whether the build makes the search page: the settings want one (the default) and
+    /// the templates have it.
+    pub search: bool,
     /// The self-check definition, checked; `None` when the site has none or it failed.
     pub selfcheck: Option<selfcheck::Loaded>,
     /// The self-check definition has problems of its own: pages that show it are not
@@ -82,9 +86,12 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     let (sources, content_problems) = library::read(&content_dir, Path::new("content"), &languages);
     problems.extend(content_problems);
     problems.extend(sources.check_redirects());
-    // The templates pages ask for, on any day, and the ones every site renders with.
+    // The templates pages ask for, on any day, and the ones every site renders with
+    // (the search page's too, unless the settings switch it off).
     let asked = (sources.fronts()).filter_map(|(_, front)| front.template.as_deref());
     let used = asked.chain(["index.html", "section.html", "page.html"]);
+    let wants_search = config.as_ref().map_or(true, |c| c.config.search);
+    let used = used.chain(wants_search.then_some(SEARCH_TEMPLATE));
     let templates = Templates::load(
         &options.root.join("templates"),
         Path::new("templates"),
@@ -127,6 +134,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     let fallback_notes = (0..config.languages.len())
         .map(|lang| strings.word(lang, "in-english-link"))
         .collect();
+    let search = config.config.search && templates.has(SEARCH_TEMPLATE);
     Ok(Site {
         fallback_notes,
         configs,
@@ -134,6 +142,7 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
         config,
         sources,
         templates,
+        search,
         selfcheck,
         selfcheck_failed,
         theme_assets,

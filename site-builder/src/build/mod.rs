@@ -1,6 +1,7 @@
 //! The build, as a flat list of stages that each own their data and hand the next what
-//! it needs: load → plan → render → check → write. `check --ahead` ([`look_ahead`]) loads
-//! once and runs plan → render → check for each day on which the site changes.
+//! it needs: load → plan → render → index → check → write. `check --ahead`
+//! ([`look_ahead`]) loads once and runs plan → render → index → check for each day on
+//! which the site changes.
 //!
 //! Problems are collected across the stages, so one run reports all of them: a page whose
 //! front matter fails is left out of rendering, and every other page is still rendered and
@@ -10,6 +11,7 @@
 mod ahead;
 mod check;
 mod copied;
+mod index;
 mod load;
 mod plan;
 mod render;
@@ -26,6 +28,8 @@ use crate::content::{Forward, LeftOut, Schedule};
 use crate::date::{Clock, Date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+
+pub use index::Shipped;
 
 /// What to build, and how.
 #[derive(Debug, Clone)]
@@ -65,6 +69,8 @@ pub struct Report {
     pub left_out: Vec<LeftOut>,
     /// Problems that do not stop the build, such as helpline details due for a check.
     pub warnings: Vec<Diagnostic>,
+    /// The search index, when the theme has a search page.
+    pub search: Option<Shipped>,
     pub elapsed: Duration,
     /// The default language's name, as site.yaml gives it.
     pub default_language: String,
@@ -86,7 +92,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         .unwrap_or_else(|| options.clock.today_in(&site.config.zone));
     let plan = plan::plan(&site, &schedule(options, today), &mut problems);
     let staging = write::open(options, &plan)?;
-    let rendered = render::render(&site, &plan, staging.as_ref(), &mut problems);
+    let renderer = render::Renderer::new(&site, &plan, staging.as_ref());
+    let mut rendered = renderer.documents(&mut problems);
+    let search = index::index(&renderer, &mut rendered, staging.as_ref(), &mut problems)?;
+    drop(renderer);
     check::check(&site, &plan, &rendered, &mut problems);
     let (warnings, errors) = sort(problems);
     if !errors.is_empty() {
@@ -108,6 +117,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
         left_out: plan.library.left_out,
         warnings,
+        search,
         elapsed: started.elapsed(),
     })
 }

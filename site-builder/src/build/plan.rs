@@ -12,11 +12,13 @@ use crate::content::{Asset, Document, Forward, Library, Schedule};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::output::{hashed_name, shipped, AssetMap};
+use crate::search;
 use crate::selfcheck::{self, Prepared};
 
 use super::load::Site;
 
-/// The files every build writes besides the pages (the last marks the folder as a build).
+/// The files every build writes besides the pages and the search page (the last marks
+/// the folder as a build).
 pub const GENERATED: [&str; 7] = [
     "404.html",
     "sitemap.xml",
@@ -26,6 +28,10 @@ pub const GENERATED: [&str; 7] = [
     "_redirects",
     crate::output::MARKER,
 ];
+
+/// The theme's search page, which the build makes when the theme has its template.
+pub const SEARCH_TEMPLATE: &str = "search.html";
+pub const SEARCH_PAGE: &str = "search/index.html";
 
 /// The output folder that belongs to the theme's assets.
 const THEME_FOLDER: &str = "assets/";
@@ -92,14 +98,18 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
             .map(|f| (forward_path(f), PathBuf::from("content").join(&f.source))),
     );
     owners.extend((copied.iter()).map(|a| (a.to.clone(), a.shown.clone())));
-    problems.extend(collisions(&owners, &library));
+    let mut generated: Vec<&str> = GENERATED.to_vec();
+    if site.search {
+        generated.push(SEARCH_PAGE);
+    }
+    problems.extend(collisions(&owners, &library, &generated));
     let mut files: Vec<String> = owners.into_iter().map(|(file, _)| file).collect();
     files.extend(
         assets
             .values()
             .map(|url| url.trim_start_matches('/').to_string()),
     );
-    files.extend(GENERATED.map(String::from));
+    files.extend(generated.iter().map(|g| g.to_string()));
     // Each other language's feed, beside its pages.
     files.extend((site.languages().others()).map(|(_, l)| {
         super::write::feed_path(l)
@@ -154,7 +164,8 @@ pub fn forward_path(forward: &Forward) -> String {
     format!("{}index.html", forward.from.trim_start_matches('/'))
 }
 
-/// The theme's assets and the self-check's engine, with their hashed addresses.
+/// The theme's assets and the self-check's and search's engines, with their hashed
+/// addresses.
 fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
     let mut asset_bytes: Vec<(String, Vec<u8>)> = (site.theme_assets.iter())
         .map(|a| (a.name.clone(), shipped(&a.name, a.bytes.clone())))
@@ -168,6 +179,12 @@ fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
         asset_bytes.push((
             selfcheck::ENGINE_SCRIPT.to_string(),
             selfcheck::ENGINE_MODULE.as_bytes().to_vec(),
+        ));
+    }
+    if site.search {
+        asset_bytes.push((
+            search::ENGINE_SCRIPT.to_string(),
+            search::ENGINE_MODULE.as_bytes().to_vec(),
         ));
     }
     let assets: AssetMap = asset_bytes
@@ -184,12 +201,16 @@ fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
 
 /// Sources that would be written to one output path, or over a path the build owns.
 /// Paths are compared without case: they are one file on many hosts.
-fn collisions(owners: &[(String, PathBuf)], library: &Library) -> Vec<Diagnostic> {
+fn collisions(
+    owners: &[(String, PathBuf)],
+    library: &Library,
+    generated: &[&str],
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
     for (file, shown) in owners {
         let lower = file.to_lowercase();
-        let generated = GENERATED
+        let generated = generated
             .iter()
             .find(|g| lower == **g || lower.starts_with(&format!("{g}/")));
         if let Some(generated) = generated {

@@ -1,6 +1,8 @@
 //! Stage 3, render: every document's Markdown through its template and the page pass,
 //! in parallel, the forwarding pages left where expired pages were, and the 404 page. Pages with no findings are written as they are made, so
-//! the site is never held in memory whole.
+//! the site is never held in memory whole. Each searched page's text is read for the
+//! search index as it is rendered; the index stage then renders the search page with the
+//! same [`Renderer`].
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -14,6 +16,8 @@ use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
 use crate::postprocess::{self, Finding, Furniture, Link, Region, Rules};
 use crate::render::{context, forward, Shared, Summaries};
+use crate::search::index::{PageEntry, Vocabulary, Words};
+use crate::search::{Language, PageText};
 use crate::security;
 
 use super::load::Site;
@@ -29,6 +33,8 @@ pub struct Built {
     pub furniture: Furniture,
     /// The template the page was rendered with.
     pub template: String,
+    /// The page's words for the search index, when it is searched.
+    pub text: Option<PageEntry>,
     /// The document, by index in the library; `None` for the 404 page.
     pub doc: Option<usize>,
     /// Where the page's Markdown body came from, for placing findings in it.
@@ -40,6 +46,9 @@ pub struct Built {
 pub struct Rendered {
     pub pages: Vec<Built>,
     pub template_problems: Vec<(Diagnostic, String)>,
+    /// Files made after planning, from what was rendered (the search index): links may
+    /// reach them.
+    pub made: Vec<String>,
 }
 
 /// What every page is checked against.
@@ -52,44 +61,76 @@ pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
     }
 }
 
-pub fn render(
-    site: &Site,
-    plan: &Plan,
-    staging: Option<&Staging>,
-    problems: &mut Vec<Diagnostic>,
-) -> Rendered {
-    let teras = teras(site, plan);
-    let rules = rules(site, plan);
-    let languages = site.languages();
-    let base_url = &site.config.config.base_url;
-    let summaries = Summaries::build(&plan.library, base_url, &site.strings, languages);
-    let page = Page {
-        site,
-        plan,
-        teras: &teras,
-        rules: &rules,
-        summaries: &summaries,
-        staging,
-    };
-    let results: Vec<(Option<Built>, Vec<Found>)> = (plan.library.documents.par_iter())
-        .enumerate()
-        .map(|(index, doc)| page.document(index, doc))
-        .chain(plan.library.forwards.par_iter().map(|f| page.forward(f)))
-        .collect();
-    let mut rendered = Rendered {
-        pages: Vec::with_capacity(results.len() + 1),
-        template_problems: Vec::new(),
-    };
-    for (page, found) in results.into_iter().chain([page.not_found()]) {
-        rendered.pages.extend(page);
+/// What rendering a page needs, made once: the templates with the shared data in their
+/// global context, the rules of the page pass, and the summaries section pages list.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    /// One per language, by index, each with its language's values and functions.
+    teras: Vec<tera::Tera>,
+    rules: Rules<'a>,
+    summaries: Summaries,
+    staging: Option<&'a Staging>,
+    /// Where pages' words go for the search index, when the theme has a search page.
+    vocabulary: Option<(Language, Vocabulary)>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan, staging: Option<&'a Staging>) -> Renderer<'a> {
+        let base_url = &site.config.config.base_url;
+        Renderer {
+            site,
+            plan,
+            teras: teras(site, plan),
+            rules: rules(site, plan),
+            summaries: Summaries::build(&plan.library, base_url, &site.strings, site.languages()),
+            staging,
+            vocabulary: site.search.then(|| {
+                (
+                    Language::of(&site.config.config.language),
+                    Vocabulary::default(),
+                )
+            }),
+        }
+    }
+
+    /// The words the pages were read into, for the index, and their language.
+    pub fn words(&self) -> Option<(Language, Words)> {
+        let (language, vocabulary) = self.vocabulary.as_ref()?;
+        Some((*language, vocabulary.take()))
+    }
+
+    /// Renders every document and forwarding page, in parallel, and the 404 page.
+    pub fn documents(&self, problems: &mut Vec<Diagnostic>) -> Rendered {
+        let library = &self.plan.library;
+        let results: Vec<(Option<Built>, Vec<Found>)> = (library.documents.par_iter())
+            .enumerate()
+            .map(|(index, doc)| self.document(index, doc))
+            .chain(library.forwards.par_iter().map(|f| self.forward(f)))
+            .collect();
+        let mut rendered = Rendered {
+            pages: Vec::with_capacity(results.len() + 2),
+            template_problems: Vec::new(),
+            made: Vec::new(),
+        };
+        for (page, found) in results.into_iter().chain([self.not_found()]) {
+            rendered.add(page, found, problems);
+        }
+        rendered
+    }
+}
+
+impl Rendered {
+    /// Adds a rendered page, and sorts the problems met rendering it.
+    pub fn add(&mut self, page: Option<Built>, found: Vec<Found>, problems: &mut Vec<Diagnostic>) {
+        self.pages.extend(page);
         for problem in found {
             match problem {
                 Found::Source(problem) => problems.push(problem),
-                Found::Template(problem, url) => rendered.template_problems.push((problem, url)),
+                Found::Template(problem, url) => self.template_problems.push((problem, url)),
             }
         }
     }
-    rendered
 }
 
 /// One Tera per language, each with its language's values and functions.
@@ -120,23 +161,12 @@ fn teras(site: &Site, plan: &Plan) -> Vec<tera::Tera> {
 
 /// A problem met while rendering: in a source file, or in a template while rendering the
 /// page at a URL.
-enum Found {
+pub enum Found {
     Source(Diagnostic),
     Template(Diagnostic, String),
 }
 
-/// What rendering one page needs.
-struct Page<'a> {
-    site: &'a Site,
-    plan: &'a Plan,
-    /// By language index.
-    teras: &'a [tera::Tera],
-    rules: &'a Rules<'a>,
-    summaries: &'a Summaries,
-    staging: Option<&'a Staging>,
-}
-
-impl Page<'_> {
+impl Renderer<'_> {
     /// Renders one document, with its problems. A page with problems in its Markdown is
     /// still rendered and checked (so one run finds everything) but not written. No page
     /// comes back when the document is left out: its template is missing, or the
@@ -149,16 +179,33 @@ impl Page<'_> {
         {
             return (None, Vec::new());
         }
-        let (rendered, problems) = markdown::render(doc, &site.markdown(&plan.library, doc.lang));
+        // The index is in the default language, whose stemmer reads it; translations are
+        // left out of it rather than read by another language's rules.
+        let searched = self.vocabulary.is_some()
+            && doc.front.search != Some(false)
+            && doc.lang == crate::config::languages::DEFAULT;
+        let markdown = site.markdown(&plan.library, doc.lang);
+        let (mut rendered, problems) = markdown::render(doc, &markdown, searched);
         let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
         let context = context::for_document(&context::Page {
             doc,
             rendered: &rendered,
             library: &plan.library,
-            summaries: self.summaries,
+            summaries: &self.summaries,
             base_url: &site.config.config.base_url,
             languages: site.languages(),
         });
+        let text = (self.vocabulary.as_ref())
+            .filter(|_| searched)
+            .map(|(language, vocabulary)| {
+                let text = PageText {
+                    title: doc.front.title.clone(),
+                    url: doc.url.clone(),
+                    description: doc.front.description.clone().unwrap_or_default(),
+                    sections: std::mem::take(&mut rendered.sections),
+                };
+                vocabulary.read(*language, &text)
+            });
         let html = match self.teras[doc.lang].render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
@@ -173,7 +220,7 @@ impl Page<'_> {
                 || matches!(p, Found::Template(..))
         });
         match self.finish(html, doc.url.clone(), doc.output_path(), target, write) {
-            Ok(built) => (Some(built), problems),
+            Ok(built) => (Some(Built { text, ..built }), problems),
             Err(problem) => {
                 problems.push(Found::Source(problem));
                 (None, problems)
@@ -204,16 +251,29 @@ impl Page<'_> {
     fn not_found(&self) -> (Option<Built>, Vec<Found>) {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
-        let html = match self.teras[0].render("404.html", &context) {
+        self.generated("404.html", "/404.html", "404.html", &context)
+    }
+
+    /// Renders a page the build makes itself, from no document: `template` at `url`,
+    /// written to `file`.
+    pub fn generated(
+        &self,
+        template: &str,
+        url: &str,
+        file: &str,
+        context: &Context,
+    ) -> (Option<Built>, Vec<Found>) {
+        // The pages the build makes itself (404, search) are in the default language.
+        let html = match self.teras[0].render(template, context) {
             Ok(html) => html,
             Err(e) => {
-                let shown = Path::new("templates/404.html");
-                let problem = self.site.templates.problem(&e, Some(shown));
-                return (None, vec![Found::Template(problem, "/404.html".into())]);
+                let shown = Path::new("templates").join(template);
+                let problem = self.site.templates.problem(&e, Some(&shown));
+                return (None, vec![Found::Template(problem, url.into())]);
             }
         };
-        let target = (None, "404.html", SourceMap::default());
-        match self.finish(html, "/404.html".into(), "404.html".into(), target, true) {
+        let target = (None, template, SourceMap::default());
+        match self.finish(html, url.into(), file.into(), target, true) {
             Ok(built) => (Some(built), Vec::new()),
             Err(problem) => (None, vec![Found::Source(problem)]),
         }
@@ -229,7 +289,7 @@ impl Page<'_> {
         (doc, template, body_map): (Option<usize>, &str, SourceMap),
         write: bool,
     ) -> Result<Built, Diagnostic> {
-        let processed = postprocess::process(&html, &url, self.rules);
+        let processed = postprocess::process(&html, &url, &self.rules);
         drop(html);
         if let (Some(staging), true) = (self.staging, write && processed.findings.is_empty()) {
             staging
@@ -246,6 +306,7 @@ impl Page<'_> {
             regions: processed.regions,
             furniture: processed.furniture,
             template: template.to_string(),
+            text: None,
             doc,
             body_map,
         })

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use site_builder::search::PAGE_BUDGET;
 use site_builder::{Error, Options, Outlook, Printer, Report, Target};
 
 use super::SiteArgs;
@@ -41,7 +42,7 @@ impl CheckArgs {
     }
 }
 
-fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
+pub fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
     let mut options = Options::new(&site.root);
     options.out = out;
     options.drafts = site.drafts;
@@ -125,6 +126,42 @@ fn print_left_out(report: &Report) {
     for warning in &report.warnings {
         eprintln!("{warning}");
     }
+    if let Some(search) = &report.search {
+        println!("{}", search_line(search));
+    }
+}
+
+/// The index's size. Compressing takes about a second a megabyte, so an index over 1 MB
+/// is not compressed for the report: that alone is many times the search page's budget.
+fn search_line(search: &site_builder::Shipped) -> String {
+    let raw = search.module.len();
+    let compressed = match raw <= 1_000_000 {
+        true => {
+            let brotli = search.compressed();
+            let over = match brotli > PAGE_BUDGET {
+                true => format!(
+                    ", over the search page's budget of {}",
+                    kilobytes(PAGE_BUDGET)
+                ),
+                false => String::new(),
+            };
+            format!("{} with brotli{over}", kilobytes(brotli))
+        }
+        false => format!(
+            "many times the search page's budget of {} with brotli",
+            kilobytes(PAGE_BUDGET)
+        ),
+    };
+    format!(
+        "search index: {} pages in {} sections, {} ({compressed})",
+        search.pages,
+        search.sections,
+        kilobytes(raw)
+    )
+}
+
+fn kilobytes(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
 /// How many names a build lists before it says how many more there are.

@@ -44,6 +44,10 @@ pub struct Config {
     /// Where the quick exit goes: a neutral site.
     #[serde(default = "default_exit_url")]
     pub exit_url: String,
+    /// Whether the site has a search page (`/search/`, linked from every page's header):
+    /// on unless set to `false`.
+    #[serde(default = "default_search")]
+    pub search: bool,
     /// Sections whose pages make up the Atom feed.
     #[serde(default)]
     pub news_sections: Vec<String>,
@@ -148,6 +152,10 @@ fn default_language() -> String {
 
 fn default_timezone() -> String {
     crate::date::DEFAULT_ZONE.into()
+}
+
+fn default_search() -> bool {
+    true
 }
 
 fn default_exit_url() -> String {

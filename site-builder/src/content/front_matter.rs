@@ -37,6 +37,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default)]
     pub menu: Option<MenuEntry>,
+    /// `false` leaves the page out of the site's search and its A to Z.
+    #[serde(default)]
+    pub search: Option<bool>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
     /// On a translation: `needs-review` until a fluent speaker has checked it.

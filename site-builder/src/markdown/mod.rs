@@ -10,6 +10,7 @@ mod links;
 mod placeholders;
 mod source_map;
 mod tables;
+mod text;
 
 pub use ids::{slugify, Ids};
 pub use links::{resolve_link, resolve_link_in};
@@ -19,6 +20,7 @@ use crate::config::SupportService;
 use crate::content::{Document, Library};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::search::SectionText;
 use source_map::Sourced;
 
 /// A heading, for a table of contents.
@@ -37,6 +39,8 @@ pub struct Rendered {
     pub word_count: usize,
     /// Where each part of `html` came from in the Markdown.
     pub map: SourceMap,
+    /// The text cut at its headings, for the search index, when it was asked for.
+    pub sections: Vec<SectionText>,
 }
 
 fn options() -> Options {
@@ -64,11 +68,16 @@ pub struct Context<'a> {
     pub rtl: bool,
 }
 
-/// Renders `doc`'s body. Links to other documents are checked against the library. The
-/// HTML comes back even with problems, so the page can still be checked for more.
-pub fn render(doc: &Document, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) {
+/// Renders `doc`'s body, and with `sections` its text for the search index. Links to
+/// other documents are checked against the library. The HTML comes back even with
+/// problems, so the page can still be checked for more.
+pub fn render(
+    doc: &Document,
+    context: &Context<'_>,
+    sections: bool,
+) -> (Rendered, Vec<Diagnostic>) {
     let lines = LineIndex::new(&doc.body);
-    render_text(&doc.body, context, &|offset, message| {
+    render_text(&doc.body, context, sections, &|offset, message| {
         let (line, col) = lines.position(offset);
         Diagnostic::new(&doc.shown, line + doc.body_line - 1, col, message)
     })
@@ -82,7 +91,7 @@ pub fn render_fragment(
     context: &Context<'_>,
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> (Option<Rendered>, Vec<Diagnostic>) {
-    let (rendered, problems) = render_text(text, context, at);
+    let (rendered, problems) = render_text(text, context, false, at);
     let failed = problems.iter().any(|p| p.severity == Severity::Error);
     ((!failed).then_some(rendered), problems)
 }
@@ -90,6 +99,7 @@ pub fn render_fragment(
 fn render_text(
     text: &str,
     context: &Context<'_>,
+    sections: bool,
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = Renderer {
@@ -110,12 +120,17 @@ fn render_text(
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         renderer.event(event, range);
     }
+    let sections = match sections {
+        true => text::sections(&renderer.events),
+        false => Vec::new(),
+    };
     let (html, map) = source_map::write(renderer.events, text.len() * 3 / 2);
     let rendered = Rendered {
         html,
         toc: renderer.toc,
         word_count: renderer.word_count,
         map,
+        sections,
     };
     (rendered, renderer.problems)
 }

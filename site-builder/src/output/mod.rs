@@ -13,7 +13,7 @@ mod lock;
 mod staging;
 mod target;
 
-pub use assets::{hashed_name, shipped, AssetMap};
+pub use assets::{brotli_size, hashed_name, shipped, AssetMap};
 pub use feeds::{address, atom, redirects, robots, sitemap, SitemapEntry};
 pub use images::{is_image, without_metadata};
 pub use staging::Staging;

@@ -77,8 +77,9 @@ pub fn reach(tag: &str, name: &str) -> Option<Reach> {
         ("script", "src") => Reach::Script,
         ("form", "action") | (_, "formaction") => Reach::Submit,
         ("blockquote" | "q" | "ins" | "del", "cite") => Reach::Mention,
-        // The self-check page names its engine module here; the script imports it.
-        (_, "data-engine") => Reach::Script,
+        // The self-check and search pages name their engine modules, and the search page
+        // its index, here; their scripts import them.
+        (_, "data-engine" | "data-index") => Reach::Script,
         _ => return None,
     })
 }
