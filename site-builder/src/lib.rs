@@ -39,6 +39,7 @@ mod markdown;
 mod output;
 mod postprocess;
 mod render;
+mod strings;
 mod yaml;
 
 #[doc(hidden)]
@@ -54,7 +55,9 @@ pub mod serve;
 pub mod theme;
 
 // Building a site, what a build did, and the days ahead.
-pub use build::{build, forwards, look_ahead, Change, Options, Outlook, Report, Shipped};
+pub use build::{
+    build, forwards, look_ahead, Change, Options, Outlook, Report, Shipped, Translations,
+};
 pub use date::{Clock, Date, Timestamp};
 pub use output::Target;
 

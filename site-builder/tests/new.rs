@@ -277,3 +277,91 @@ fn a_campaign_is_refused_without_touching_anything() {
     assert_eq!(read(root, "content/site.yaml"), settings);
     assert!(!root.join("content/news/other.md").exists());
 }
+
+/// A copy of the two-language fixture site (English and Welsh).
+fn two_languages() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let from = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/languages/base"
+    ));
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = folder.path().join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    folder
+}
+
+#[test]
+fn a_translation_starts_as_a_draft_with_the_original_to_translate_from() {
+    let site = two_languages();
+    let root = site.path();
+    let output = site_builder(root, &["new", "page", "other.md", "--lang", "cy"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Created content/other.cy.md, to translate (a draft marked translation: needs-review: only the preview shows it).\n"
+    );
+    let text = read(root, "content/other.cy.md");
+    for needed in [
+        "title: \"Another page\"\n",
+        "description: \"More to read.\"\n",
+        "translation: needs-review\n",
+        "draft: true\n",
+        "<!--\n",
+        "More words.\n-->\n",
+    ] {
+        assert!(text.contains(needed), "no {needed:?} in:\n{text}");
+    }
+    // A draft: the build leaves it out; the preview shows it, without the English note.
+    assert_builds(root, &["--now", "2026-11-28"]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let built = site_builder(
+        root,
+        &[
+            "build",
+            "--drafts",
+            "--now",
+            "2026-11-28",
+            "--out",
+            public.to_str().unwrap(),
+        ],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = std::fs::read_to_string(public.join("cy/other/index.html")).unwrap();
+    assert!(page.contains("Write the translation here, in Cymraeg."));
+    assert!(
+        !page.contains("More words."),
+        "the original's text was published"
+    );
+
+    let again = site_builder(root, &["new", "page", "other.md", "--lang", "cy"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn a_translation_needs_one_of_the_sites_languages_and_a_page_to_translate() {
+    let site = two_languages();
+    let root = site.path();
+    let output = site_builder(root, &["new", "page", "other.md", "--lang", "pl"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: `pl` is not one of the site's other languages\n  help: the site's other languages are cy (Cymraeg)\nNothing was written.\n"
+    );
+    let output = site_builder(root, &["new", "page", "missing.md", "--lang", "cy"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("there is no page content/missing.md to translate"));
+    assert!(!root.join("content/missing.cy.md").exists());
+}

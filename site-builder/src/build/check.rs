@@ -27,7 +27,9 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
     let placer = Placer {
         site,
         plan,
-        fragments: plan.selfcheck.as_ref().map(|s| &s.fragments),
+        fragments: (plan.selfcheck.iter())
+            .map(|s| s.as_ref().map(|s| &s.fragments))
+            .collect(),
     };
     let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
     // A missing logo is reported at its line in site.yaml, not on every page.
@@ -133,7 +135,8 @@ enum Placed {
 struct Placer<'a> {
     site: &'a Site,
     plan: &'a Plan,
-    fragments: Option<&'a crate::selfcheck::Fragments>,
+    /// The self-check's texts in each language, where it has them.
+    fragments: Vec<Option<&'a crate::selfcheck::Fragments>>,
 }
 
 impl Placer<'_> {
@@ -159,8 +162,10 @@ impl Placer<'_> {
                     ))
                 }
                 (0, None) => None,
-                (id, _) => {
-                    let (path, line, col) = self.fragments?.position(id, offset)?;
+                (id, doc) => {
+                    let lang = doc.map_or(0, |d| d.lang);
+                    let fragments = self.fragments.get(lang).copied().flatten()?;
+                    let (path, line, col) = fragments.position(id, offset)?;
                     Some(Diagnostic::new(path, line, col, ""))
                 }
             }

@@ -6,14 +6,16 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::config::{self, LoadedConfig};
+use crate::config::{self, Config, Languages, LoadedConfig};
 use crate::content::{library, Library, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::markdown;
 use crate::postprocess::Reader;
 use crate::render::Templates;
+use crate::strings::{self, Strings};
 use crate::{banners, selfcheck, theme};
 
 use super::copied::{self, Copied};
@@ -42,6 +44,30 @@ pub struct Site {
     pub copied: Copied,
     /// Reads addresses relative to the site's own origin.
     pub reader: Reader,
+    /// The interface strings of every language.
+    pub strings: Arc<Strings>,
+    /// The settings as each language's pages see them, by language index.
+    pub configs: Vec<Config>,
+    /// Said after a link to a page shown in the default language, in each language.
+    pub fallback_notes: Vec<String>,
+}
+
+impl Site {
+    pub fn languages(&self) -> &Languages {
+        &self.config.languages
+    }
+
+    /// What Markdown in language `lang` is rendered against, on a day's `library`.
+    pub fn markdown<'a>(&'a self, library: &'a Library, lang: usize) -> markdown::Context<'a> {
+        markdown::Context {
+            library,
+            support: &self.configs[lang].support,
+            lang,
+            default_code: &self.languages().default_language().code,
+            fallback_note: &self.fallback_notes[lang],
+            rtl: self.languages().get(lang).dir == crate::config::Dir::Rtl,
+        }
+    }
 }
 
 /// Loads the site. Problems are added to `problems`; the error is returned only when
@@ -51,7 +77,13 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
     // Settings, content and templates are independent, so all their problems are reported
     // together.
     let config = config::load(&content_dir, Path::new("content"));
-    let (sources, content_problems) = library::read(&content_dir, Path::new("content"));
+    // The languages say which files are translations; when the settings fail, the build
+    // stops after loading, so reading the rest as one language reports nothing wrongly.
+    let languages = (config.as_ref()).map_or_else(
+        |_| crate::config::Languages::unknown(),
+        |c| c.languages.clone(),
+    );
+    let (sources, content_problems) = library::read(&content_dir, Path::new("content"), &languages);
     problems.extend(content_problems);
     problems.extend(sources.check_redirects());
     // The templates pages ask for, on any day, and the ones every site renders with
@@ -74,8 +106,14 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
         }
     };
     problems.extend(banners::check(&config, &sources));
+    let (strings, found) = Strings::load(&options.root.join("templates"), &config.languages);
+    problems.extend(found);
+    problems.extend(strings::check(&strings, &templates, &config));
     let selfcheck = match &config.config.selfcheck {
-        Some(relative) => selfcheck::load(&content_dir, relative).map(Some),
+        Some(relative) => selfcheck::load(&content_dir, relative).map(|mut loaded| {
+            problems.extend(loaded.read_texts(&content_dir, relative, &config.languages));
+            Some(loaded)
+        }),
         None => Ok(None),
     };
     let selfcheck_failed = selfcheck.is_err();
@@ -90,8 +128,17 @@ pub fn load(options: &Options, problems: &mut Vec<Diagnostic>) -> Result<Site, E
             config.problem_at("base_url", "the base address cannot be read")
         ])
     })?;
+    let configs = (config.languages.all().iter())
+        .map(|language| config.config.in_language(language))
+        .collect();
+    let fallback_notes = (0..config.languages.len())
+        .map(|lang| strings.word(lang, "in-english-link"))
+        .collect();
     let search = config.config.search && templates.has(SEARCH_TEMPLATE);
     Ok(Site {
+        fallback_notes,
+        configs,
+        strings,
         config,
         sources,
         templates,

@@ -15,12 +15,14 @@ mod index;
 mod load;
 mod plan;
 mod render;
+mod translations;
 mod write;
 
 use std::path::PathBuf;
 
 pub use ahead::{look_ahead, Change, Outlook};
 use std::time::{Duration, Instant};
+pub use translations::Translations;
 
 use crate::content::{Forward, LeftOut, Schedule};
 use crate::date::{Clock, Date};
@@ -70,6 +72,14 @@ pub struct Report {
     /// The search index, when the theme has a search page.
     pub search: Option<Shipped>,
     pub elapsed: Duration,
+    /// The default language's name, as site.yaml gives it.
+    pub default_language: String,
+    /// Each other language: its untranslated pages and the translations awaiting review.
+    pub translations: Vec<Translations>,
+    /// The languages that offer the self-check, all with the one definition's logic.
+    pub selfcheck_languages: Vec<String>,
+    /// The self-check definition, as problems name it, and how many examples it has.
+    pub selfcheck: Option<(std::path::PathBuf, usize)>,
 }
 
 /// Builds the site (or only checks it, when `options.out` is `None`).
@@ -95,8 +105,16 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         write::finish(staging, &site, &plan)?;
     }
     Ok(Report {
-        pages: plan.library.pages().count(),
-        sections: plan.library.sections().count(),
+        pages: (plan.library.pages())
+            .filter(|d| d.translation_of.is_none())
+            .count(),
+        sections: (plan.library.sections())
+            .filter(|d| d.translation_of.is_none())
+            .count(),
+        default_language: site.languages().default_language().name.clone(),
+        translations: translations::report(&site, &plan.library),
+        selfcheck_languages: translations::selfcheck_languages(&site),
+        selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
         left_out: plan.library.left_out,
         warnings,
         search,

@@ -41,11 +41,13 @@ pub struct Plan {
     pub today: Date,
     /// The documents live on the day, placed.
     pub library: Library,
-    /// The self-check's text, rendered for the day's pages.
-    pub selfcheck: Option<Prepared>,
-    /// The self-check has problems (its definition, or its text on this day): pages that
-    /// show it are not rendered, so its problems are not repeated as template errors.
-    pub selfcheck_failed: bool,
+    /// The self-check's text, rendered for the day's pages, by language index: `None`
+    /// for a language that does not offer it.
+    pub selfcheck: Vec<Option<Prepared>>,
+    /// The self-check has problems in a language (its definition, or its text on this
+    /// day), by language index: pages that show it are not rendered, so its problems are
+    /// not repeated as template errors.
+    pub selfcheck_failed: Vec<bool>,
     /// The files copied as they are: the live bundles' files, then `static/`.
     pub copied: Vec<Asset>,
     /// The text of copied files the checks read, by their index in `copied`.
@@ -67,14 +69,20 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
     problems.extend(placed);
     problems.extend(site.templates.check_documents(&library));
     problems.extend(site.config.stale_support(schedule.today));
-    let support = &site.config.config.support;
-    let mut selfcheck_failed = site.selfcheck_failed;
-    let selfcheck = site.selfcheck.as_ref().and_then(|loaded| {
-        let (prepared, found) = selfcheck::prepare(loaded, &library, support);
+    let mut selfcheck_failed = vec![site.selfcheck_failed; site.languages().len()];
+    let mut selfcheck = Vec::new();
+    for (lang, failed) in selfcheck_failed.iter_mut().enumerate() {
+        let Some(loaded) = &site.selfcheck else {
+            selfcheck.push(None);
+            continue;
+        };
+        let offered = loaded.languages().contains(&lang);
+        let (prepared, found) = selfcheck::prepare(loaded, site.markdown(&library, lang));
         problems.extend(found);
-        selfcheck_failed |= prepared.is_none();
-        prepared
-    });
+        *failed |= offered && prepared.is_none() || loaded.failed_texts.contains(&lang);
+        selfcheck.push(prepared);
+    }
+    problems.extend(selfcheck_pages(site, &library, &selfcheck));
     problems.extend(super::load::check_footer_links(&site.config, &library));
     let copied: Vec<Asset> = (library.assets.iter().chain(&site.copied.statics))
         .cloned()
@@ -102,6 +110,12 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
             .map(|url| url.trim_start_matches('/').to_string()),
     );
     files.extend(generated.iter().map(|g| g.to_string()));
+    // Each other language's feed, beside its pages.
+    files.extend((site.languages().others()).map(|(_, l)| {
+        super::write::feed_path(l)
+            .trim_start_matches('/')
+            .to_string()
+    }));
     let mut link_targets: HashSet<String> = files.iter().cloned().collect();
     link_targets.extend(
         library
@@ -121,6 +135,28 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
         files,
         link_targets,
     }
+}
+
+/// A page in a language whose self-check has no text of its own cannot show it.
+fn selfcheck_pages(
+    site: &Site,
+    library: &Library,
+    prepared: &[Option<Prepared>],
+) -> Vec<Diagnostic> {
+    let Some(loaded) = &site.selfcheck else {
+        return Vec::new();
+    };
+    (library.documents.iter())
+        .filter(|d| prepared.get(d.lang).is_some_and(Option::is_none))
+        .filter(|d| site.templates.mentions(d.template(), "selfcheck"))
+        .filter(|d| !loaded.languages().contains(&d.lang) && !loaded.failed_texts.contains(&d.lang))
+        .map(|d| {
+            let language = site.languages().get(d.lang);
+            let text = loaded.path.with_extension(format!("{}.yaml", language.code));
+            Diagnostic::file(&d.shown, format!("this page shows the self-check in {}, which has no text in that language", language.name))
+                .with_help(format!("write {}, with the words of every question, outcome and reason, keyed by their ids", text.display()))
+        })
+        .collect()
 }
 
 /// The output file of an expired page's forwarding page: where the page was.

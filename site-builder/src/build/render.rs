@@ -66,7 +66,8 @@ pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
 pub struct Renderer<'a> {
     site: &'a Site,
     plan: &'a Plan,
-    tera: tera::Tera,
+    /// One per language, by index, each with its language's values and functions.
+    teras: Vec<tera::Tera>,
     rules: Rules<'a>,
     summaries: Summaries,
     staging: Option<&'a Staging>,
@@ -76,23 +77,13 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, plan: &'a Plan, staging: Option<&'a Staging>) -> Renderer<'a> {
-        let mut tera = site.templates.tera.clone();
-        forward::install(&mut tera, &site.templates);
-        let shared = Shared {
-            config: &site.config.config,
-            library: &plan.library,
-            today: plan.today,
-            assets: &plan.assets,
-            csp: security::CONTENT_SECURITY_POLICY,
-            selfcheck: plan.selfcheck.as_ref().map(|s| s.context.clone()),
-        };
-        shared.install(tera.global_context());
+        let base_url = &site.config.config.base_url;
         Renderer {
             site,
             plan,
-            tera,
+            teras: teras(site, plan),
             rules: rules(site, plan),
-            summaries: Summaries::build(&plan.library, &site.config.config.base_url),
+            summaries: Summaries::build(&plan.library, base_url, &site.strings, site.languages()),
             staging,
             vocabulary: site.search.then(|| {
                 (
@@ -142,6 +133,32 @@ impl Rendered {
     }
 }
 
+/// One Tera per language, each with its language's values and functions.
+fn teras(site: &Site, plan: &Plan) -> Vec<tera::Tera> {
+    let mut base = site.templates.tera.clone();
+    forward::install(&mut base, &site.templates);
+    (0..site.languages().len())
+        .map(|lang| {
+            let mut tera = base.clone();
+            let shared = Shared {
+                config: &site.configs[lang],
+                library: &plan.library,
+                today: plan.today,
+                assets: &plan.assets,
+                csp: security::CONTENT_SECURITY_POLICY,
+                selfcheck: (plan.selfcheck.get(lang))
+                    .and_then(Option::as_ref)
+                    .or(plan.selfcheck.first().and_then(Option::as_ref))
+                    .map(|s| s.context.clone()),
+                lang,
+                languages: site.languages(),
+            };
+            shared.install(&mut tera, site.strings.clone());
+            tera
+        })
+        .collect()
+}
+
 /// A problem met while rendering: in a source file, or in a template while rendering the
 /// page at a URL.
 pub enum Found {
@@ -157,21 +174,27 @@ impl Renderer<'_> {
     fn document(&self, index: usize, doc: &Document) -> (Option<Built>, Vec<Found>) {
         let (site, plan) = (self.site, self.plan);
         if !site.templates.has(doc.template())
-            || plan.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
+            || plan.selfcheck_failed[doc.lang]
+                && site.templates.mentions(doc.template(), "selfcheck")
         {
             return (None, Vec::new());
         }
-        let searched = self.vocabulary.is_some() && doc.front.search != Some(false);
-        let (mut rendered, problems) =
-            markdown::render(doc, &plan.library, &site.config.config.support, searched);
+        // The index is in the default language, whose stemmer reads it; translations are
+        // left out of it rather than read by another language's rules.
+        let searched = self.vocabulary.is_some()
+            && doc.front.search != Some(false)
+            && doc.lang == crate::config::languages::DEFAULT;
+        let markdown = site.markdown(&plan.library, doc.lang);
+        let (mut rendered, problems) = markdown::render(doc, &markdown, searched);
         let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
-        let context = context::for_document(
+        let context = context::for_document(&context::Page {
             doc,
-            &rendered,
-            &plan.library,
-            &self.summaries,
-            &site.config.config.base_url,
-        );
+            rendered: &rendered,
+            library: &plan.library,
+            summaries: &self.summaries,
+            base_url: &site.config.config.base_url,
+            languages: site.languages(),
+        });
         let text = (self.vocabulary.as_ref())
             .filter(|_| searched)
             .map(|(language, vocabulary)| {
@@ -183,7 +206,7 @@ impl Renderer<'_> {
                 };
                 vocabulary.read(*language, &text)
             });
-        let html = match self.tera.render(doc.template(), &context) {
+        let html = match self.teras[doc.lang].render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
                 let problem = site.templates.problem(&e, Some(&doc.shown));
@@ -208,9 +231,9 @@ impl Renderer<'_> {
     /// The page left at an expired page's address: the site's own page (its policy, quick
     /// exit and help) saying where the page went, with a link, and forwarding at once.
     fn forward(&self, to: &Forward) -> (Option<Built>, Vec<Found>) {
-        let context = forward::context(to, &self.plan.library);
+        let context = forward::context(to, &self.plan.library, &self.site.strings);
         let template = forward::template(&self.site.templates);
-        let html = match self.tera.render(template, &context) {
+        let html = match self.teras[to.lang].render(template, &context) {
             Ok(html) => forward::with_refresh(&html, &to.to),
             Err(e) => {
                 let problem = self.site.templates.problem(&e, None);
@@ -240,7 +263,8 @@ impl Renderer<'_> {
         file: &str,
         context: &Context,
     ) -> (Option<Built>, Vec<Found>) {
-        let html = match self.tera.render(template, context) {
+        // The pages the build makes itself (404, search) are in the default language.
+        let html = match self.teras[0].render(template, context) {
             Ok(html) => html,
             Err(e) => {
                 let shown = Path::new("templates").join(template);

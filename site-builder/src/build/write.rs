@@ -37,12 +37,18 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
     };
     write(
         "sitemap.xml",
-        output::sitemap(config, live.iter().copied()).as_bytes(),
+        output::sitemap(config, &sitemap(site, plan, &live)).as_bytes(),
     )?;
-    write(
-        "atom.xml",
-        output::atom(config, &news(config, &live), plan.today).as_bytes(),
-    )?;
+    for (lang, language) in site.languages().all().iter().enumerate() {
+        let in_language: Vec<&Document> = live.iter().copied().filter(|d| d.lang == lang).collect();
+        let feed = feed_path(language);
+        let home = (in_language.iter())
+            .find(|d| d.is_home())
+            .map_or("/", |d| d.url.as_str());
+        let entries = news(config, &in_language);
+        let xml = output::atom(&site.configs[lang], (&feed, home), &entries, plan.today);
+        write(feed.trim_start_matches('/'), xml.as_bytes())?;
+    }
     write("robots.txt", output::robots(config).as_bytes())?;
     write("_headers", security::headers_file().as_bytes())?;
     write(
@@ -61,6 +67,41 @@ pub fn finish(staging: Staging, site: &Site, plan: &Plan) -> Result<(), Error> {
         }
     }
     staging.commit()
+}
+
+/// Where a language's feed is: `/atom.xml`, `/cy/atom.xml`.
+pub fn feed_path(language: &crate::config::Language) -> String {
+    format!("{}/atom.xml", language.prefix)
+}
+
+/// The sitemap's entries: each live page, with its live versions in the other languages.
+fn sitemap<'a>(
+    site: &'a Site,
+    plan: &'a Plan,
+    live: &[&'a Document],
+) -> Vec<output::SitemapEntry<'a>> {
+    let library = &plan.library;
+    let codes: Vec<&str> = site
+        .languages()
+        .all()
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    (live.iter())
+        .map(|&doc| {
+            let versions: Vec<&Document> =
+                (library.versions(library.by_source[&doc.source]).into_iter())
+                    .map(|i| &library.documents[i])
+                    .filter(|d| !d.preview)
+                    .collect();
+            let mut alternates: Vec<(&str, &str)> = Vec::new();
+            if versions.len() > 1 {
+                alternates.extend(versions.iter().map(|d| (codes[d.lang], d.url.as_str())));
+                alternates.push(("x-default", versions[0].url.as_str()));
+            }
+            output::SitemapEntry { doc, alternates }
+        })
+        .collect()
 }
 
 /// Pages in the news sections, newest first.

@@ -42,6 +42,9 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
+    /// On a translation: `needs-review` until a fluent speaker has checked it.
+    #[serde(default)]
+    pub translation: Option<crate::content::translation::Review>,
 }
 
 /// A place for the page in the site's main menu.

@@ -8,6 +8,7 @@ pub mod library;
 pub mod placement;
 pub mod schedule;
 pub mod slug;
+pub mod translation;
 
 pub use document::{Document, Kind};
 pub use forward::Forward;

@@ -72,8 +72,29 @@ impl std::fmt::Display for BrokenLink {
     }
 }
 
-/// The URL of an `@/page.md#anchor` link, or `None` for any other kind of link.
+/// Where an `@/` link leads from a page in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub url: String,
+    /// The page has no translation in the linking page's language, so the link leads to
+    /// the default-language page.
+    pub fallback: bool,
+}
+
+/// The URL of an `@/page.md#anchor` link from a default-language page, or `None` for any
+/// other kind of link.
 pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, BrokenLink> {
+    resolve_link_in(dest, library, crate::config::languages::DEFAULT).map(|r| r.map(|r| r.url))
+}
+
+/// Where an `@/page.md#anchor` link leads from a page in language `lang`: the page's
+/// translation into `lang` when it has one, else the page itself. `None` for any other
+/// kind of link.
+pub fn resolve_link_in(
+    dest: &str,
+    library: &Library,
+    lang: usize,
+) -> Result<Option<Resolved>, BrokenLink> {
     let Some(target) = dest.strip_prefix("@/") else {
         return Ok(None);
     };
@@ -81,18 +102,26 @@ pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, Bro
         Some((s, a)) => (s, Some(a)),
         None => (target, None),
     };
+    let with_anchor = |url: &str| match anchor {
+        Some(a) => format!("{url}#{a}"),
+        None => url.to_string(),
+    };
     if let Some(&index) = library.by_source.get(source) {
-        let url = &library.documents[index].url;
-        return Ok(Some(match anchor {
-            Some(a) => format!("{url}#{a}"),
-            None => url.clone(),
+        let chosen = match library.documents[index].translation_of {
+            Some(_) => index,
+            None => library.in_language(index, lang),
+        };
+        let doc = &library.documents[chosen];
+        return Ok(Some(Resolved {
+            url: with_anchor(&doc.url),
+            fallback: doc.lang != lang,
         }));
     }
     // A page whose front matter failed is reported already; link to where it would be.
     if let Some(url) = library.unreadable.get(source) {
-        return Ok(Some(match anchor {
-            Some(a) => format!("{url}#{a}"),
-            None => url.clone(),
+        return Ok(Some(Resolved {
+            url: with_anchor(url),
+            fallback: false,
         }));
     }
     let source = source.to_string();

@@ -14,7 +14,7 @@ mod staging;
 mod target;
 
 pub use assets::{brotli_size, hashed_name, shipped, AssetMap};
-pub use feeds::{address, atom, redirects, robots, sitemap};
+pub use feeds::{address, atom, redirects, robots, sitemap, SitemapEntry};
 pub use images::{is_image, without_metadata};
 pub use staging::Staging;
 pub use target::{Target, MARKER};

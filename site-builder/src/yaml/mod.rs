@@ -247,6 +247,13 @@ impl Positions {
         self.places.get(path).copied()
     }
 
+    /// Every path with a value, and where the value is, in no particular order.
+    pub fn paths(&self) -> impl Iterator<Item = (&str, Place)> {
+        self.places
+            .iter()
+            .map(|(path, place)| (path.as_str(), *place))
+    }
+
     /// The place of `path`, or of its nearest recorded ancestor.
     pub fn nearest(&self, path: &str) -> Place {
         let mut path = path;
