@@ -11,11 +11,11 @@
 //! cargo bench -p site-builder --bench reload -- 10000 --saves 20 --no-example
 //! ```
 
-#[path = "../tests/common/mod.rs"]
-mod common;
 mod measure;
 #[path = "../tests/serve_support/mod.rs"]
 mod serve_support;
+#[path = "../tests/sites/mod.rs"]
+mod sites;
 mod synthetic;
 
 use std::io::{Read, Write};
@@ -86,7 +86,7 @@ fn example(saves: usize) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let site = tempfile::tempdir().expect("a temp folder");
     for folder in ["content", "templates"] {
-        common::copy_tree(&workspace.join(folder), &site.path().join(folder));
+        sites::copy_tree(&workspace.join(folder), &site.path().join(folder));
     }
     let server = Server::start(site.path(), &[]);
     let ours = Tool::Ours(&server);

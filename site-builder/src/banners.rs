@@ -5,7 +5,7 @@
 use crate::config::{Banner, LoadedConfig};
 use crate::content::{FrontMatter, Sources};
 use crate::date::Date;
-use crate::diagnostic::{closest, Diagnostic};
+use crate::diagnostic::{closest_page, Diagnostic};
 
 /// Problems with the banners that hold whatever the day: a link to no page, or to one
 /// that is not live on every day the banner shows.
@@ -24,30 +24,28 @@ pub fn check(config: &LoadedConfig, sources: &Sources) -> Vec<Diagnostic> {
         }
         let front = sources.fronts().find(|(rel, _)| *rel == source);
         let place = format!("{at}.link");
-        let message = match front {
-            None => missing(source, sources),
+        problems.push(match front {
+            None => missing(source, sources, config.problem_at(&place, String::new())),
             Some((_, front)) => match outside_window(banner, front) {
-                Some(message) => format!("this banner links to `{link}`, {message}"),
+                Some(message) => config
+                    .problem_at(&place, format!("this banner links to `{link}`, {message}"))
+                    .with_help("give the banner dates inside the page's publish_date and expiry_date, or link to another page"),
                 None => continue,
             },
-        };
-        let problem = config.problem_at(&place, message);
-        problems.push(match front {
-            None => problem,
-            Some(_) => problem.with_help(
-                "give the banner dates inside the page's publish_date and expiry_date, or link to another page",
-            ),
         });
     }
     problems
 }
 
-fn missing(source: &str, sources: &Sources) -> String {
+fn missing(source: &str, sources: &Sources, at: Diagnostic) -> Diagnostic {
     let known = sources.fronts().map(|(rel, _)| rel);
-    let message = format!("this links to `@/{source}`, but there is no such page in content/");
-    match closest(source, known) {
-        Some(best) => format!("{message}; did you mean `@/{best}`?"),
-        None => message,
+    let problem = at.message(format!(
+        "this links to `@/{source}`, but there is no such page in content/"
+    ));
+    match closest_page(source, known) {
+        Some(best) => problem.with_help(format!("did you mean `@/{best}`?")),
+        None => problem
+            .with_help("link with the page's path inside content/, such as `@/news/campaign.md`"),
     }
 }
 

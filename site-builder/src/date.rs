@@ -68,6 +68,13 @@ impl Date {
         format!("{} {month} {}", self.0.day(), self.0.year())
     }
 
+    /// The year, the month (1 to 12) and the day of the month.
+    pub fn parts(&self) -> (i32, u8, u8) {
+        let (month, day) = (self.0.month(), self.0.day());
+        let small = |n: i8| u8::try_from(n).unwrap_or(1);
+        (i32::from(self.0.year()), small(month), small(day))
+    }
+
     /// `2027-04-19T00:00:00Z`, for feeds.
     pub fn rfc3339(&self) -> String {
         format!("{self}T00:00:00Z")

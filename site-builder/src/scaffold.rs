@@ -76,6 +76,76 @@ pub fn new_page(root: &Path, path: &str, title: &str, today: Date) -> Result<Pat
     Ok(shown)
 }
 
+/// Starts a translation of the page at `path` into the site's language `code`, beside it
+/// (`reporting.cy.md` beside `reporting.md`), as a draft marked `translation:
+/// needs-review`, with the page's title and description to translate and its text in a
+/// comment to translate from. Returns the new file as editors see it.
+pub fn new_translation(root: &Path, path: &str, code: &str) -> Result<PathBuf, Error> {
+    let relative = page_path(path)?;
+    let original = Path::new("content").join(&relative);
+    let languages = crate::config::load(&root.join("content"), Path::new("content"))
+        .map(|c| c.languages)
+        .map_err(Error::Problems)?;
+    let Some(lang) = languages
+        .index_of(code)
+        .filter(|_| languages.is_other(code))
+    else {
+        let others: Vec<String> = languages
+            .others()
+            .map(|(_, l)| format!("{} ({})", l.code, l.name))
+            .collect();
+        return Err(Error::refused(
+            format!("`{code}` is not one of the site's other languages"),
+            match others.as_slice() {
+                [] => "list the language under `languages:` in content/site.yaml first".to_string(),
+                _ => format!("the site's other languages are {}", others.join(", ")),
+            },
+        ));
+    };
+    let language = languages.get(lang);
+    let text = std::fs::read_to_string(root.join(&original)).map_err(|_| {
+        Error::refused(
+            format!("there is no page {} to translate", original.display()),
+            "give the path of the page in the default language, as for `new page`",
+        )
+    })?;
+    let split = crate::content::front_matter::split(&text, &original)
+        .map_err(|d| Error::Problems(vec![d]))?;
+    let stem = relative.with_extension("");
+    let shown = Path::new("content").join(format!("{}.{}.md", stem.display(), language.code));
+    let front = &split.front;
+    let text = format!(
+        "---\n\
+         # A translation into {name} of {original}. It shares that page's dates, weight\n\
+         # and place in the menu: set them here only where they differ.\n\
+         # Translate the title and the description.\n\
+         title: {title}\n\
+         description: {description}\n\
+         # Until a fluent speaker has checked the translation (see content/README.md).\n\
+         translation: needs-review\n\
+         # The page is only in the preview until you delete this line.\n\
+         draft: true\n\
+         ---\n\
+         \n\
+         Write the translation here, in {name}.\n\
+         \n\
+         <!--\n\
+         The page in the default language, to translate from. Keep every number, every\n\
+         {{{{ support... }}}} and every @/ link as it is. The site never shows this note:\n\
+         delete it when the translation is done.\n\
+         \n\
+         {body}\n\
+         -->\n",
+        name = language.name,
+        original = original.display(),
+        title = yaml_string(&front.title),
+        description = yaml_string(front.description.as_deref().unwrap_or_default()),
+        body = split.body.trim().replace("-->", "-- >"),
+    );
+    write_new(&root.join(&shown), &shown, &text)?;
+    Ok(shown)
+}
+
 /// Creates `content/news/<slug>.md`, scheduled from `from` to `until`, and adds a banner
 /// for it to the `banners` list in `content/site.yaml`. Other banners stay as they are.
 pub fn new_campaign(root: &Path, campaign: &Campaign<'_>) -> Result<PathBuf, Error> {
@@ -159,6 +229,28 @@ fn page_path(path: &str) -> Result<PathBuf, Error> {
             format!("`{path}` is not a page inside content/"),
             "give the page's place inside content/, ending in .md, for example \
              understanding-stalking/online-stalking.md",
+        ));
+    }
+    // Each name becomes part of the page's web address.
+    let names: Vec<String> = (relative.with_extension("").components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let plain = |name: &String| {
+        name == "index" || name == "_index" || crate::content::slug::problem(name).is_none()
+    };
+    if !names.iter().all(plain) {
+        let suggestion: Vec<String> = (names.iter())
+            .map(|n| match plain(n) {
+                true => n.clone(),
+                false => crate::markdown::slugify(n),
+            })
+            .collect();
+        return Err(Error::refused(
+            format!("`{path}` cannot be a page's name: the names of its file and folders become its web address"),
+            format!(
+                "use lowercase letters, digits and hyphens, for example `{}.md`",
+                suggestion.join("/")
+            ),
         ));
     }
     Ok(relative)

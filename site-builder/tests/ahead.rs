@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -102,4 +102,50 @@ fn with_nothing_scheduled_no_rebuild_is_needed_in_the_window() {
          No problems on any of these days.\n\
          Next rebuild needed: none before 2027-04-15 (nothing changes until then)\n"
     );
+}
+
+#[test]
+fn the_day_a_helplines_check_falls_due_is_a_change_with_its_warning() {
+    // The base site's one helpline was checked on 2026-11-20, so it is due on 2027-05-21:
+    // the first day more than six months later.
+    let site = base();
+    let day_before = Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(["check", "--now", "2027-05-20", "--root"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(text(&day_before.stderr), "", "not yet due on 2027-05-20");
+
+    let output = check_ahead(&site, "10", "2027-05-15");
+    assert!(output.status.success(), "a stale helpline only warns");
+    assert_eq!(
+        text(&output.stdout),
+        "Looking ahead from 2027-05-15 to 2027-05-25:\n\
+         2027-05-21: the details of `emergency` are due for a check\n  \
+           content/site.yaml:12:14: warning: the details of `emergency` were last checked on 2026-11-20, more than 6 months ago\n    \
+             help: confirm the number and opening times on the service's own website, then set `checked` to today's date\n\
+         No problems on any of these days.\n\
+         Next rebuild needed: 2027-05-21\n"
+    );
+}
+
+#[test]
+fn every_example_helpline_is_reported_on_the_day_its_check_falls_due() {
+    let root = manifest().parent().unwrap();
+    let yaml = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+    let settings: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    let output = check_ahead(root, "365", "2026-12-01");
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    for service in settings["support"].as_sequence().unwrap() {
+        let key = service["key"].as_str().unwrap();
+        let checked = service["checked"].as_str().unwrap();
+        // Every example entry was checked on 2026-12-01: due on 2027-06-02.
+        assert_eq!(checked, "2026-12-01", "`{key}`: update this test's due day");
+        let due = stdout
+            .lines()
+            .find(|l| l.contains(&format!("the details of `{key}` are due for a check")))
+            .unwrap_or_else(|| panic!("`{key}` has no due day in\n{stdout}"));
+        assert!(due.starts_with("2027-06-02: "), "{due}");
+    }
 }

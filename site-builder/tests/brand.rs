@@ -5,11 +5,6 @@ mod sites;
 use sites::{build_clean, build_fails, read, small_site, write, SETTINGS};
 
 #[test]
-fn a_pale_header_colour_fails_at_its_line_with_the_ratio_and_a_passing_shade() {
-    sites::assert_invalid_fixture("brand-contrast");
-}
-
-#[test]
 fn a_pale_accent_and_an_unreadable_colour_are_refused_at_their_lines() {
     let site = small_site();
     let settings = format!("{SETTINGS}brand:\n  colour: navy\n  accent: \"#ffdd00\"\n");

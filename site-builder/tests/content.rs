@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 /// The day the example site is built for in these tests: the campaign page is live.
 const BUILD_DAY: &str = "2027-04-20";
@@ -226,7 +226,7 @@ fn every_page_shows_999() {
     for (file, html) in &pages {
         assert!(text(html).contains("999"), "{file} does not show 999");
         assert!(
-            html.contains(r#"<aside class="danger-notice" aria-label="Emergency help">"#),
+            html.contains(r#"<aside class="danger-notice" aria-label=""#),
             "{file} has no 999 notice"
         );
     }
@@ -461,4 +461,136 @@ fn css_stays_within_its_budget() {
         .sum();
     assert!(total > 5_000, "the stylesheets were found ({total} bytes)");
     assert!(total <= 15 * 1024, "all CSS is {total} bytes, over 15 KB");
+}
+
+/// The lines of `content/site.yaml`'s `support:` list, each `- key:` with the comment lines
+/// written directly above it (blank lines between entries are skipped).
+fn support_comments(site_yaml: &str) -> Vec<(String, Vec<String>)> {
+    let lines: Vec<&str> = site_yaml.lines().collect();
+    let mut entries = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(key) = line.trim_start().strip_prefix("- key:") else {
+            continue;
+        };
+        let comment: Vec<String> = lines[..i]
+            .iter()
+            .rev()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| l.trim_start().starts_with('#'))
+            .map(|l| l.trim_start().trim_start_matches('#').trim().to_string())
+            .collect();
+        entries.push((key.trim().to_string(), comment));
+    }
+    entries
+}
+
+#[test]
+fn every_support_service_says_where_it_was_checked() {
+    let entries = support_comments(&site_yaml());
+    assert_eq!(
+        entries.len(),
+        services(&site_yaml()).len(),
+        "every support entry was found"
+    );
+    for (key, comment) in &entries {
+        // A source is named by its web address, such as `childline.org.uk`.
+        let names_a_site = comment.iter().flat_map(|l| l.split_whitespace()).any(|w| {
+            [
+                ".uk", ".org", ".com", ".gov", ".net", ".scot", ".wales", ".cymru",
+            ]
+            .iter()
+            .any(|tld| w.contains(tld))
+        });
+        assert!(
+            names_a_site,
+            "`{key}` in content/site.yaml needs a comment above it naming the site its details were checked on"
+        );
+    }
+    // The entries added after the audit name the stored copies they were checked in.
+    for key in ["scotland-domestic-abuse-helpline", "respect-phoneline"] {
+        let (_, comment) = entries.iter().find(|(k, _)| k == key).unwrap();
+        assert!(
+            comment.join(" ").contains("stored cop"),
+            "`{key}` says it was checked via stored copies"
+        );
+    }
+}
+
+/// `get-help/page.cy.md` -> `get-help/page.md`; a page that is no translation is its own.
+fn original_of(name: &str) -> String {
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    match stem.rsplit_once('.') {
+        Some((original, code)) if (2..=3).contains(&code.len()) && !code.contains('/') => {
+            format!("{original}.md")
+        }
+        _ => name.to_string(),
+    }
+}
+
+#[test]
+fn every_page_has_its_sources_recorded_outside_content() {
+    let sources = std::fs::read_to_string(repo().join("docs/content-sources.md")).unwrap();
+    let headings: Vec<&str> = sources.lines().filter(|l| l.starts_with("## ")).collect();
+    let content = repo().join("content");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "md") || path.ends_with("README.md") {
+            continue;
+        }
+        pages += 1;
+        let name = path.strip_prefix(&content).unwrap().to_string_lossy();
+        // A translation (`page.cy.md`) states its original's facts, so it shares that section.
+        let name = original_of(&name);
+        let needle = format!("`{name}`");
+        assert!(
+            headings.iter().any(|h| h.contains(&needle)),
+            "docs/content-sources.md has no section (a \"## \" heading naming {needle}) for content/{name}"
+        );
+    }
+    assert!(pages > 25, "the pages were found");
+    assert!(
+        !content.join("content-sources.md").exists(),
+        "the sources file stays outside content/, so it is not published"
+    );
+}
+
+#[test]
+fn no_page_states_a_claim_the_audit_found_unsourced_or_a_figure_of_speech_it_named() {
+    let (_out, pages) = build(&repo());
+    let texts: Vec<(String, String)> = pages
+        .iter()
+        .map(|(f, html)| {
+            let words = text(html).split_whitespace().collect::<Vec<_>>().join(" ");
+            (f.clone(), words.to_lowercase())
+        })
+        .collect();
+    // Each was found wrong, unsourced or a figure of speech; docs/content-sources.md says why.
+    for phrase in [
+        "has since published a plan",
+        "police can use to ask apple",
+        "one occasion for each",
+        "one occasion towards each",
+        "the same day, before the other person is told",
+        "at present the most it carries",
+        "including parts of greater manchester and london",
+        "most of them of women by a man they knew",
+        "someone who was not involved in the first decision",
+        "does not stop at the front door",
+        "neatly into one box",
+        "keeping an eye on",
+        "sounds familiar",
+    ] {
+        for (file, page) in &texts {
+            assert!(!page.contains(phrase), "{file} says \"{phrase}\"");
+        }
+    }
+    // Where a claim stays, it says whose it is.
+    let page = |name: &str| &texts.iter().find(|(f, _)| f == name).unwrap().1;
+    assert!(page("understanding-stalking/myths/index.html")
+        .contains("in january 2025, the organisations that led it said every police force"));
+    assert!(page("get-help/check-your-devices/index.html").contains("apple says each airtag"));
+    assert!(page("understanding-stalking/the-law/index.html")
+        .contains("malicious communications act 1988"));
 }

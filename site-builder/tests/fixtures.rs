@@ -9,6 +9,13 @@
 //! - `expected-rich.txt`, the rich form (`--messages rich --color never`), as a terminal
 //!   shows it, with the source line and a caret.
 //!
+//! `fixtures/languages/base` is a valid site in English and Welsh, with a self-check in
+//! both; `fixtures/languages/invalid` is laid over it the same way, and each folder of
+//! `fixtures/languages/valid` is laid over it to build: its `expected.txt` holds what the
+//! build prints (warnings, the summary, the languages' report), and `expected-html.txt`
+//! the lines about languages (`<html lang>`, `hreflang`, `lang=`, the notes, and two
+//! interface strings) of the output files its `pages.txt` names.
+//!
 //! A changed message shows as a diff. After a deliberate change of wording, rewrite the
 //! snapshots with `SNAPSHOTS=overwrite cargo test -p site-builder --test fixtures`, then
 //! read the diff before committing.
@@ -16,19 +23,15 @@
 //! Each case also checks that the failed build left the previous `public/` byte for byte
 //! as it was, left no staging folder, and that `check` reports the same problems.
 
-mod common;
+mod sites;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::copy_tree;
 use libtest_mimic::{Arguments, Failed, Trial};
+use sites::{copy_tree, fixtures};
 use snapbox::{Assert, Data};
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 /// Every file under `dir`, with its bytes.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -79,10 +82,9 @@ fn snapshot(actual: String, file: &Path) -> Result<(), Failed> {
         .map_err(|e| Failed::from(e.to_string()))
 }
 
-/// One invalid fixture: `group/name`, laid over the base and then `layers`.
+/// One invalid fixture: `group/name`, laid over `layers` (the first is the base).
 fn invalid(layers: &[&str], group: &str, name: &str) -> Result<(), Failed> {
     let site = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("base"), site.path());
     for layer in layers {
         copy_tree(&fixtures().join(layer), site.path());
     }
@@ -127,6 +129,72 @@ fn invalid(layers: &[&str], group: &str, name: &str) -> Result<(), Failed> {
             text(&checked.stderr)
         )
     })
+}
+
+/// One valid fixture: `group/name` laid over `base`, built. What the build prints and the
+/// language lines of the pages it names are compared with the snapshots.
+fn valid(base: &str, group: &str, name: &str) -> Result<(), Failed> {
+    let site = tempfile::tempdir().unwrap();
+    let fixture = fixtures().join(group).join(name);
+    copy_tree(&fixtures().join(base), site.path());
+    for folder in ["content", "templates"] {
+        if fixture.join(folder).is_dir() {
+            copy_tree(&fixture.join(folder), &site.path().join(folder));
+        }
+    }
+    let output = site_builder(&["build", "--messages", "short"], site.path());
+    check(output.status.success(), || {
+        format!("{name} must build: {}", text(&output.stderr))
+    })?;
+    let printed = format!(
+        "{}{}",
+        text(&output.stderr),
+        text(&output.stdout).replace(&site.path().display().to_string(), "[SITE]")
+    );
+    snapshot(without_time(&printed), &fixture.join("expected.txt"))?;
+    let pages = std::fs::read_to_string(fixture.join("pages.txt")).unwrap();
+    let mut lines = String::new();
+    for page in pages.lines().filter(|l| !l.trim().is_empty()) {
+        let html = std::fs::read_to_string(site.path().join("public").join(page))
+            .map_err(|e| Failed::from(format!("{page}: {e}")))?;
+        lines.push_str(&format!("== {page}\n"));
+        for line in html.lines().map(str::trim) {
+            // And the skip link and the self-check's Continue, whose words a fixture leaves out.
+            let about_language = [
+                "<html",
+                "hreflang",
+                "lang-note",
+                " lang=\"",
+                "xhtml:link",
+                "href=\"#main\"",
+                "data-continue",
+            ]
+            .iter()
+            .any(|marker| line.contains(marker));
+            if about_language {
+                lines.push_str(line);
+                lines.push('\n');
+            }
+        }
+    }
+    snapshot(lines, &fixture.join("expected-html.txt"))
+}
+
+/// `in 0.03 s` becomes `in [TIME] s`: the one part of a build's summary that varies.
+fn without_time(printed: &str) -> String {
+    let mut out = String::new();
+    for line in printed.lines() {
+        match line.find(" in ").zip(line.find(" s into")) {
+            Some((at, end)) if at < end => {
+                out.push_str(&format!("{} in [TIME]{}\n", &line[..at], &line[end..]));
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 /// A helpline whose details were confirmed more than six months before the build day is
@@ -177,15 +245,28 @@ fn main() {
     for name in cases("invalid") {
         let test = name.clone();
         trials.push(Trial::test(format!("invalid/{name}"), move || {
-            invalid(&[], "invalid", &test)
+            invalid(&["base"], "invalid", &test)
         }));
     }
     for name in cases("selfcheck/invalid") {
         let test = name.clone();
         trials.push(Trial::test(
             format!("selfcheck/invalid/{name}"),
-            move || invalid(&["selfcheck/base"], "selfcheck/invalid", &test),
+            move || invalid(&["base", "selfcheck/base"], "selfcheck/invalid", &test),
         ));
+    }
+    for name in cases("languages/invalid") {
+        let test = name.clone();
+        trials.push(Trial::test(
+            format!("languages/invalid/{name}"),
+            move || invalid(&["languages/base"], "languages/invalid", &test),
+        ));
+    }
+    for name in cases("languages/valid") {
+        let test = name.clone();
+        trials.push(Trial::test(format!("languages/valid/{name}"), move || {
+            valid("languages/base", "languages/valid", &test)
+        }));
     }
     libtest_mimic::run(&arguments, trials).exit();
 }

@@ -109,8 +109,14 @@ fn the_starters_helplines_are_the_examples_verified_entries() {
         ]
     );
     for service in &starter {
-        let same = example.iter().find(|e| key(e) == key(service)).unwrap();
-        assert_eq!(service, same, "{}", key(service));
+        let mut same = example
+            .iter()
+            .find(|e| key(e) == key(service))
+            .unwrap()
+            .clone();
+        // The starter is in one language: the example's words in others are its own.
+        same.as_mapping_mut().unwrap().remove("translations");
+        assert_eq!(service, &same, "{}", key(service));
     }
 }
 

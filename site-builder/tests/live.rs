@@ -1,10 +1,11 @@
 //! The live preview's build, kept in memory and built again after each change, gives
-//! exactly what a fresh build writes: after every step of a sequence of edits to pages,
-//! templates, the settings, the self-check and static files, every file is compared, byte
+//! exactly what a fresh build writes: after every step of a sequence of edits to pages
+//! (in English, which the search index holds, and in Welsh), templates, interface
+//! strings, the settings, the self-check and static files, every file is compared, byte
 //! for byte, with a full build of the same sources (and a failed step's problems with the
 //! full build's).
 
-mod common;
+mod sites;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,7 +40,7 @@ impl Preview {
         let temp = tempfile::tempdir().unwrap();
         let root = temp.path().join("site");
         for (from, to) in site {
-            common::copy_tree(from, &root.join(to));
+            sites::copy_tree(from, &root.join(to));
         }
         let live = Live::new(options(&root));
         let mut preview = Preview {
@@ -149,6 +150,7 @@ fn same_files(what: &str, files: &Files, dir: &Path) {
 #[test]
 fn the_example_site_edited_step_by_step_is_built_as_a_full_build_builds_it() {
     let mut site = Preview::new(&[(&workspace().join("content"), "content")]);
+    let theme = |name: &str| String::from_utf8(site_builder::theme::get(name).unwrap().to_vec());
     // A page's body, then its title and description (its section lists them).
     let page = "content/get-help/reporting.md";
     site.edit(
@@ -156,14 +158,46 @@ fn the_example_site_edited_step_by_step_is_built_as_a_full_build_builds_it() {
         "You can report stalking even if",
         "You can report it even if",
     );
-    // Only the page itself is made again.
-    assert_eq!(site.made, 1);
+    // Only the page itself is made again, and the search page, which names the index
+    // the page's words are in.
+    assert_eq!(site.made, 2);
     site.edit(
         page,
         "title: Reporting stalking to the police",
         "title: Reporting it",
     );
     site.edit(page, "weight: 3", "weight: 30");
+    // Its Welsh translation: its body (the index holds English only: the page alone is
+    // made again), its title (the Welsh section lists it), and a Welsh interface string.
+    let welsh = "content/get-help/reporting.cy.md";
+    site.edit(
+        welsh,
+        "Gallwch chi ddod ymlaen unrhyw bryd.",
+        "Gallwch chi ddod ymlaen.",
+    );
+    assert_eq!(site.made, 1);
+    site.edit(
+        welsh,
+        "title: Rhoi gwybod i'r heddlu am stelcio",
+        "title: Rhoi gwybod",
+    );
+    let strings = theme("strings/cy.ftl").unwrap();
+    site.write("templates/strings/cy.ftl", &format!("{strings}\n"));
+    site.step("templates/strings/cy.ftl added", &["templates"]);
+    let first = strings
+        .lines()
+        .find(|l| l.contains(" = ") && !l.starts_with('#'))
+        .unwrap();
+    site.edit(
+        "templates/strings/cy.ftl",
+        first,
+        &format!("{first} (newydd)"),
+    );
+    std::fs::remove_dir_all(site.path("templates")).unwrap();
+    site.step("templates/strings removed", &["templates"]);
+    // A page out of the search index, and back in.
+    site.edit(page, "weight: 30", "weight: 30\nsearch: false");
+    site.edit(page, "weight: 30\nsearch: false", "weight: 30");
     // A heading other pages link to: those links break, and are fixed again.
     site.edit(page, "## How to report", "## Ways to report");
     site.edit(page, "## Ways to report", "## How to report");
@@ -177,7 +211,6 @@ fn the_example_site_edited_step_by_step_is_built_as_a_full_build_builds_it() {
         .to_string();
     site.edit(section, &title, "title: What stalking is");
     // A template of the theme replaced, then a partial it includes, then both removed.
-    let theme = |name: &str| String::from_utf8(site_builder::theme::get(name).unwrap().to_vec());
     let page_html = theme("page.html").unwrap();
     site.write(
         "templates/page.html",

@@ -7,8 +7,8 @@
 use std::path::Path;
 use std::process::Command;
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 /// Runs the copied binary in `dir` with nothing of Rust around it.
 fn lone(binary: &Path, dir: &Path, args: &[&str], home: &Path) {

@@ -1,43 +1,52 @@
 //! `site-builder new`, run for real on copies of `tests/preview-site`: the files it
 //! writes, the banner it sets, and what it refuses to do.
+//!
+//! The files it writes are compared with `tests/snapshots/new/`; after a deliberate change
+//! of the starting text, rewrite them with `SNAPSHOTS=overwrite cargo test -p site-builder
+//! --test new` and read the diff.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use snapbox::{Assert, Data, Redactions};
+
+mod sites;
+use sites::{copy_tree, read, text, tool};
 
 fn site() -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
-    let from = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/preview-site"));
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = folder.path().join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/preview-site");
+    copy_tree(&from, folder.path());
     folder
 }
 
 fn site_builder(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_site-builder"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
+    tool(args, root)
 }
 
 fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    text(&output.stdout)
 }
 
 fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    text(&output.stderr)
 }
 
-fn read(root: &Path, file: &str) -> String {
-    std::fs::read_to_string(root.join(file)).unwrap()
+/// Compares a written file with its snapshot in `tests/snapshots/new/`, where `[TODAY]`
+/// stands for the day the test runs.
+fn assert_snapshot(actual: String, name: &str) {
+    let mut redactions = Redactions::new();
+    let today = site_builder::scaffold::today(Path::new("."));
+    redactions.insert("[TODAY]", today.to_string()).unwrap();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/new")
+        .join(name);
+    // Backslashes are what the file holds (an escaped quote): keep them.
+    Assert::new()
+        .normalize_paths(false)
+        .action_env("SNAPSHOTS")
+        .redact_with(redactions)
+        .eq(Data::text(actual), Data::read_from(&file, None));
 }
 
 fn assert_builds(root: &Path, args: &[&str]) {
@@ -66,27 +75,7 @@ fn a_new_page_is_a_dated_draft() {
         stdout(&output),
         "Created content/news/online.md (a draft: only the preview shows it).\n"
     );
-    assert_eq!(
-        read(root, "content/news/online.md"),
-        format!(
-            "---\n\
-             title: \"Online stalking: \\\"the signs\\\"\"\n\
-             # One sentence for search results and link previews: who the page is for, and\n\
-             # what it helps with. Fill it in before you publish.\n\
-             description: \"\"\n\
-             date: {}\n\
-             # The page is only in the preview until you delete this line.\n\
-             draft: true\n\
-             ---\n\
-             \n\
-             Start with what the reader most needs to know, in one or two short sentences.\n\
-             \n\
-             ## A heading that says what this part is about\n\
-             \n\
-             Write the page here.\n",
-            site_builder::scaffold::today(root)
-        )
-    );
+    assert_snapshot(read(root, "content/news/online.md"), "page.md");
     // It renders, with its drafts shown, and leaves the published site as it was.
     assert_builds(root, &["--drafts"]);
     let check = site_builder(root, &["check"]);
@@ -138,6 +127,34 @@ fn a_page_needs_a_folder_that_exists() {
     assert!(stderr(&output).starts_with("error: `../a.md` is not a page inside content/\n"));
 }
 
+/// A page's file and folder names become its web address, so `new` takes only plain
+/// names, and suggests one (the features review saw `Stalking by a neighbour.md` accepted).
+#[test]
+fn a_page_name_with_spaces_or_capitals_is_refused_with_a_plain_one() {
+    let site = site();
+    let output = site_builder(
+        site.path(),
+        &[
+            "new",
+            "page",
+            "news/Stalking by a neighbour.md",
+            "--title",
+            "A",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: `news/Stalking by a neighbour.md` cannot be a page's name: the names of its file and folders become its web address\n  \
+         help: use lowercase letters, digits and hyphens, for example `news/stalking-by-a-neighbour.md`\n\
+         Nothing was written.\n"
+    );
+    assert!(!site
+        .path()
+        .join("content/news/Stalking by a neighbour.md")
+        .exists());
+}
+
 #[test]
 fn a_page_with_pictures_gets_its_own_folder() {
     let site = site();
@@ -173,31 +190,9 @@ fn a_campaign_is_scheduled_and_gets_a_banner_of_its_own() {
         "Created content/news/awareness-week-2027.md, shown from 2027-04-19 to 2027-04-25.\n\
          Added a banner for it to the banners in content/site.yaml.\n"
     );
-    assert_eq!(
+    assert_snapshot(
         read(root, "content/news/awareness-week-2027.md"),
-        "---\n\
-         title: \"Awareness week 2027\"\n\
-         # One sentence for search results and link previews. Fill it in.\n\
-         description: \"\"\n\
-         date: 2027-04-19\n\
-         # The page appears on the first day and goes on the day after the last.\n\
-         publish_date: 2027-04-19\n\
-         expiry_date: 2027-04-25\n\
-         template: campaign.html\n\
-         extra:\n  \
-           # The big numbers at the top of the page. Replace these, or delete\n  \
-           # everything from `extra:` down if the campaign has no figures.\n  \
-           stats:\n    \
-             - figure: \"100\"\n      \
-               label: \"what the number counts, in a few words\"\n  \
-           source: \"where the figures come from\"\n\
-         ---\n\
-         \n\
-         Say what the campaign is and why it matters, in one or two short sentences.\n\
-         \n\
-         ## What you can do\n\
-         \n\
-         Write the page here.\n"
+        "campaign.md",
     );
     // The old banner stays; the new one starts a list at the end; comments are kept.
     assert_eq!(
@@ -281,4 +276,92 @@ fn a_campaign_is_refused_without_touching_anything() {
     assert_eq!(read(root, "content/news/awareness-week-2027.md"), page);
     assert_eq!(read(root, "content/site.yaml"), settings);
     assert!(!root.join("content/news/other.md").exists());
+}
+
+/// A copy of the two-language fixture site (English and Welsh).
+fn two_languages() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let from = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/languages/base"
+    ));
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = folder.path().join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    folder
+}
+
+#[test]
+fn a_translation_starts_as_a_draft_with_the_original_to_translate_from() {
+    let site = two_languages();
+    let root = site.path();
+    let output = site_builder(root, &["new", "page", "other.md", "--lang", "cy"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Created content/other.cy.md, to translate (a draft marked translation: needs-review: only the preview shows it).\n"
+    );
+    let text = read(root, "content/other.cy.md");
+    for needed in [
+        "title: \"Another page\"\n",
+        "description: \"More to read.\"\n",
+        "translation: needs-review\n",
+        "draft: true\n",
+        "<!--\n",
+        "More words.\n-->\n",
+    ] {
+        assert!(text.contains(needed), "no {needed:?} in:\n{text}");
+    }
+    // A draft: the build leaves it out; the preview shows it, without the English note.
+    assert_builds(root, &["--now", "2026-11-28"]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let built = site_builder(
+        root,
+        &[
+            "build",
+            "--drafts",
+            "--now",
+            "2026-11-28",
+            "--out",
+            public.to_str().unwrap(),
+        ],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = std::fs::read_to_string(public.join("cy/other/index.html")).unwrap();
+    assert!(page.contains("Write the translation here, in Cymraeg."));
+    assert!(
+        !page.contains("More words."),
+        "the original's text was published"
+    );
+
+    let again = site_builder(root, &["new", "page", "other.md", "--lang", "cy"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn a_translation_needs_one_of_the_sites_languages_and_a_page_to_translate() {
+    let site = two_languages();
+    let root = site.path();
+    let output = site_builder(root, &["new", "page", "other.md", "--lang", "pl"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: `pl` is not one of the site's other languages\n  help: the site's other languages are cy (Cymraeg)\nNothing was written.\n"
+    );
+    let output = site_builder(root, &["new", "page", "missing.md", "--lang", "cy"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("there is no page content/missing.md to translate"));
+    assert!(!root.join("content/missing.cy.md").exists());
 }

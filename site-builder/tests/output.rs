@@ -3,7 +3,7 @@
 //! own output in one step, even when killed; it removes what killed builds left; and one
 //! build at a time writes to an output.
 
-mod common;
+mod sites;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -28,7 +28,7 @@ impl Site {
         let temp = tempfile::tempdir().unwrap();
         let folder = temp.path().to_path_buf();
         let root = folder.join("site");
-        common::copy_tree(&base(), &root);
+        sites::copy_tree(&base(), &root);
         let site = Site {
             _temp: temp,
             folder,
@@ -133,6 +133,8 @@ fn an_output_that_would_replace_the_sources_is_refused_untouched() {
             "the output folder is the site's own folder: a build would replace content/ and templates/".to_string(),
         ),
         ("..", holds.to_string()),
+        // The file-system root holds every site.
+        ("/", holds.to_string()),
         ("content", is("content")),
         ("templates", is("templates")),
         ("static", is("static")),

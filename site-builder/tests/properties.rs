@@ -3,7 +3,7 @@
 //! build never panics, and it either succeeds or reports problems that each name a file,
 //! a line and a column inside that file.
 
-mod common;
+mod sites;
 
 use std::path::Path;
 
@@ -105,7 +105,7 @@ proptest! {
     #[test]
     fn a_build_never_panics_and_every_problem_is_placed(pages in prop::collection::vec(page(), 1..4)) {
         let site = tempfile::tempdir().unwrap();
-        common::copy_tree(fixture(), site.path());
+        sites::copy_tree(fixture(), site.path());
         for (i, text) in pages.iter().enumerate() {
             std::fs::write(site.path().join(format!("content/guides/p{i}.md")), text).unwrap();
         }

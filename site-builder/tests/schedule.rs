@@ -8,8 +8,8 @@ use std::process::{Command, Output};
 use site_builder::Options;
 use site_builder::{Clock, Timestamp};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 fn base() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")
@@ -126,7 +126,7 @@ fn a_link_to_a_page_not_yet_published_is_still_an_error() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         text(&output.stderr),
-        "content/guides/week.md:4:12: error: this links to `@/news/awareness-week.md`, which is left out of this build (publishes 2027-04-19); publish that page or remove the link\n\nThe site was not built: 1 problem to fix.\n"
+        "content/guides/week.md:4:12: error: this links to `@/news/awareness-week.md`, which is left out of this build (publishes 2027-04-19)\n  help: publish that page or remove the link\n\nThe site was not built: 1 problem to fix.\n"
     );
 }
 

@@ -7,6 +7,10 @@
 //! needs no Rust toolchain for wasm. It is compressed in-process at brotli's highest
 //! quality, as `brotli -q 11` would. Sizes are deterministic, so the figures it prints are
 //! the ones to report: `cargo test -p site-builder --test selfcheck_budget -- --nocapture`.
+//!
+//! The example site is also built, to weigh what each language's self-check page loads
+//! (the same engine and script in every language: the words are in the page) and the home
+//! pages in each language.
 
 use std::io::Write;
 use std::path::Path;
@@ -83,3 +87,79 @@ fn the_self_check_fits_its_brotli_budget() {
         "the self-check's JS and wasm are {total} B brotli, over the budget of {TOTAL_BUDGET} B"
     );
 }
+
+/// The example built into a temporary folder.
+fn built_example() -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_site-builder"))
+        .args(["build", "--now", "2026-12-01", "--out"])
+        .arg(out.path().join("public"))
+        .arg("--root")
+        .arg(repository)
+        .output()
+        .expect("site-builder runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    out
+}
+
+/// The addresses in `attribute="..."` of the tags of `html` that `marker` picks out.
+fn addresses<'a>(html: &'a str, marker: &str, attribute: &str) -> Vec<&'a str> {
+    html.match_indices(marker)
+        .filter_map(|(at, _)| {
+            let tag = &html[at..at + html[at..].find('>')?];
+            let start = tag.find(&format!("{attribute}=\""))? + attribute.len() + 2;
+            Some(&tag[start..start + tag[start..].find('"')?])
+        })
+        .collect()
+}
+
+/// A page's weight with brotli: its HTML, the stylesheets and scripts it loads (the engine
+/// module too, as `modulepreload`), each compressed alone as a server sends it.
+fn weight(public: &Path, page: &str) -> (usize, usize) {
+    let html = std::fs::read_to_string(public.join(page)).expect("the page is built");
+    let mut scripts: Vec<&str> = addresses(&html, "<script", "src");
+    scripts.extend(addresses(&html, "<link rel=\"modulepreload\"", "href"));
+    let styles = addresses(&html, "<link rel=\"stylesheet\"", "href");
+    let file = |url: &str| {
+        std::fs::read(public.join(url.trim_start_matches('/'))).expect("an asset of the site")
+    };
+    let js: usize = scripts.iter().map(|url| brotli(&file(url))).sum();
+    let css: usize = styles.iter().map(|url| brotli(&file(url))).sum();
+    (js, brotli(html.as_bytes()) + css + js)
+}
+
+/// The self-check's script and engine in every language that offers it, and the weight of
+/// the Welsh home page: `cargo test -p site-builder --test selfcheck_budget -- --nocapture`.
+#[test]
+fn every_language_s_self_check_fits_the_budget_and_the_welsh_home_page_is_light() {
+    let out = built_example();
+    let public = out.path().join("public");
+    for (language, page) in [
+        ("English", "self-check/questions/index.html"),
+        ("Cymraeg", "cy/self-check/questions/index.html"),
+    ] {
+        let (js, total) = weight(&public, page);
+        println!("self-check in {language:<8} JS + wasm {js:>6} B brotli; whole page {total:>6} B brotli");
+        assert!(js <= TOTAL_BUDGET, "the self-check in {language} loads {js} B brotli of JS and wasm, over {TOTAL_BUDGET} B");
+    }
+    for (name, page) in [
+        ("English home", "index.html"),
+        ("Welsh home", "cy/index.html"),
+        ("Urdu home", "ur/index.html"),
+    ] {
+        let (js, total) = weight(&public, page);
+        println!("{name:<12} HTML + CSS + JS {total:>6} B brotli (JS {js} B)");
+        assert!(
+            total <= HOME_BUDGET,
+            "the {name} page weighs {total} B brotli, over {HOME_BUDGET} B"
+        );
+    }
+}
+
+/// A home page with its stylesheets and the quick exit's script, in brotli bytes.
+const HOME_BUDGET: usize = 15_000;

@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 
 use selfcheck_engine::{Answers, Definition};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 /// The questionnaire of the `selfcheck/base` fixture, inside a site.
 const QUESTIONS: &str = "content/check/questions.yaml";

@@ -2,8 +2,8 @@
 //! the reload script, rebuilt on save, problems shown over open pages while the last good
 //! site is still served, and a clean stop.
 
-mod common;
 mod serve_support;
+mod sites;
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -187,7 +187,7 @@ fn the_preview_writes_to_disk_only_when_asked() {
 #[test]
 fn a_site_that_never_built_shows_its_problems_until_fixed() {
     let folder = tempfile::tempdir().unwrap();
-    common::copy_tree(preview_site(), folder.path());
+    sites::copy_tree(preview_site(), folder.path());
     let hello = folder.path().join("content/hello.md");
     let good = std::fs::read_to_string(&hello).unwrap();
     std::fs::write(&hello, good.replace("title:", "titel:")).unwrap();

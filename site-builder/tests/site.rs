@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod common;
-use common::copy_tree;
+mod sites;
+use sites::copy_tree;
 
 fn base() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base")
@@ -85,38 +85,57 @@ fn base_site_output_tree_and_summary() {
         "left out: news/awareness-week.md (publishes 2027-04-19)"
     );
     assert!(
-        lines[2].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        lines[2].starts_with("search index: 6 pages in 8 sections, "),
         "{}",
         lines[2]
+    );
+    assert!(
+        lines[3].starts_with("Built 3 pages and 3 sections, 2 left out, in "),
+        "{}",
+        lines[3]
     );
     let files = tree(&out);
     // The site's own stylesheet, and the built-in theme's other assets, all hashed.
     let (assets, files): (Vec<String>, Vec<String>) =
         files.into_iter().partition(|f| f.starts_with("assets/"));
-    let logical: Vec<String> = assets
+    // In logical order: the hashes decide the files' own order.
+    let mut logical: Vec<(String, &String)> = assets
         .iter()
         .map(|a| {
             let (stem, rest) = a.trim_start_matches("assets/").split_once('.').unwrap();
             let (hash, extension) = rest.split_once('.').unwrap();
             assert_eq!(hash.len(), 10, "{a}");
-            format!("{stem}.{extension}")
+            (format!("{stem}.{extension}"), a)
         })
         .collect();
+    logical.sort();
+    let site_css_file = (logical.iter())
+        .find(|(name, _)| name == "site.css")
+        .map(|(_, file)| (*file).clone())
+        .unwrap();
+    let logical: Vec<String> = logical.into_iter().map(|(name, _)| name).collect();
     assert_eq!(
         logical,
         [
             "favicon.svg",
             "quick-exit.css",
             "quick-exit.js",
+            "search-engine.js",
+            "search-index.js",
+            "search.css",
+            "search.js",
             "selfcheck.css",
             "selfcheck.js",
             "site.css"
         ]
     );
-    let site_css = std::fs::read(out.path().join("public").join(&assets[5])).unwrap();
-    let own_css = std::fs::read(base().join("templates/assets/site.css")).unwrap();
+    let site_css = std::fs::read_to_string(out.path().join("public").join(&site_css_file)).unwrap();
+    let own_css = std::fs::read_to_string(base().join("templates/assets/site.css")).unwrap();
+    // Shipped without the spaces that are only for readers.
+    let words = |css: &str| css.split_whitespace().collect::<String>();
     assert_eq!(
-        site_css, own_css,
+        words(&site_css),
+        words(&own_css),
         "the site's own site.css replaces the theme's"
     );
     let expected = vec![
@@ -133,6 +152,7 @@ fn base_site_output_tree_and_summary() {
         "news/earlier/index.html",
         "news/index.html",
         "robots.txt",
+        "search/index.html",
         "sitemap.xml",
     ];
     assert_eq!(files, expected);
@@ -220,7 +240,7 @@ fn machine_files_list_published_pages_only() {
 fn schedule_and_drafts() {
     let (out, stdout) = build(&base(), "2027-04-20", &["--drafts"]);
     assert!(
-        stdout.starts_with("Built 5 pages and 3 sections, 0 left out"),
+        stdout.contains("\nBuilt 5 pages and 3 sections, 0 left out"),
         "{stdout}"
     );
     let home = read(&out, "index.html");
@@ -698,4 +718,26 @@ fn the_cli_gives_serious_risk_where_the_old_check_said_no_signs() {
     let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(result["outcome"], "serious-risk", "{result}");
     assert_eq!(result["complete"], true, "{result}");
+}
+
+/// A Markdown table with aligned columns builds (the alignment is a class the theme
+/// styles, not an inline `style`, which the security policy refuses).
+#[test]
+fn aligned_table_columns_build_as_classes() {
+    let site = sites::small_site();
+    sites::write(
+        site.path(),
+        "content/guide.md",
+        "---\ntitle: A guide\n---\n| Date | Calls | Notes |\n|:-----|------:|:-----:|\n| 1 May | 4 | late |\n",
+    );
+    sites::build_clean(site.path());
+    let page = sites::read(site.path(), "public/guide/index.html");
+    for (cell, class) in [("Date", "left"), ("Calls", "right"), ("Notes", "center")] {
+        assert!(
+            page.contains(&format!("<th class=\"align-{class}\">{cell}</th>")),
+            "{page}"
+        );
+    }
+    assert!(page.contains("<td class=\"align-right\">4</td>"), "{page}");
+    assert!(!page.contains("style="), "{page}");
 }

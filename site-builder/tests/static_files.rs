@@ -70,13 +70,6 @@ fn a_static_program_is_refused() {
     );
 }
 
-#[test]
-fn the_fixtures_for_static_files_fail_as_they_say() {
-    sites::assert_invalid_fixture("static-inline-handler");
-    sites::assert_invalid_fixture("static-collision");
-    sites::assert_invalid_fixture("static-photo-format");
-}
-
 /// A segment of a JPEG: its marker, then its length and contents.
 fn segment(marker: u8, contents: &[u8]) -> Vec<u8> {
     let mut s = vec![0xFF, marker];

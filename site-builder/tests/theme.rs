@@ -75,11 +75,6 @@ fn an_override_that_replaces_nothing_is_an_error_with_a_suggestion() {
 }
 
 #[test]
-fn the_fixture_for_an_unknown_override_fails_as_it_says() {
-    sites::assert_invalid_fixture("unknown-override");
-}
-
-#[test]
 fn a_problem_in_a_built_in_template_is_placed_at_its_theme_name() {
     let site = small_site();
     let settings = format!(

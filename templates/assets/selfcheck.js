@@ -47,13 +47,14 @@ async function start() {
   }
 
   // "Question 3 of 6": questions before the first unanswered one are settled, so count
-  // those that show; every question after it may still show.
+  // those that show; every question after it may still show. The page holds the words for
+  // every n of every m, in its language's plural forms: m = 1, 2, ... with n = 1 to m.
+  const progressTexts = text.progressTexts.split("|");
   function count(state = evaluate()) {
     const first = state.next ? ids.indexOf(state.next) : ids.length;
     const total = state.visible.filter((id) => ids.indexOf(id) < first).length + ids.length - first;
-    progress.textContent = text.progressText
-      .replace("{n}", state.visible.indexOf(current) + 1)
-      .replace("{m}", total);
+    const n = state.visible.indexOf(current) + 1;
+    progress.textContent = progressTexts[(total * (total - 1)) / 2 + n - 1];
   }
 
   function announce(message) {

@@ -23,6 +23,11 @@ if [ ! -x /usr/bin/chromium ]; then
   # Fonts are only recommended; without them pages render, and reflow, with no real text.
   apt_install chromium fonts-liberation fonts-dejavu-core
 fi
+if [ ! -d /usr/share/fonts/truetype/noto ]; then
+  # Urdu's letters (ہ, ے) are not in DejaVu: without Noto Naskh Arabic they draw as boxes,
+  # and the right-to-left page cannot be judged by its screenshots.
+  apt_install fonts-noto-core
+fi
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/yaml ]; then
   echo "Installing playwright-core, axe-core and yaml..."
   npm ci --no-audit --no-fund

@@ -278,4 +278,9 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{% extends \"base.html\" %}{% block title %}{{ page.title }}{% endblock title %}{% block content %}<article><h1>{{ page.title }}</h1><p>{{ page.date_long }}</p>{% if page.toc %}<nav aria-label=\"Contents\"><ul>{% for h in page.toc %}{% if h.level == 2 %}<li><a href=\"#{{ h.id }}\">{{ h.title }}</a></li>{% endif %}{% endfor %}</ul></nav>{% endif %}<div class=\"prose\">{{ page.content | safe }}</div></article>{% endblock content %}",
     ),
     ("404.html", "{% extends \"base.html\" %}{% block content %}<h1>Page not found</h1><p><a href=\"/\">Home</a></p>{% endblock content %}"),
+    // The search page, so the build makes the search index as a real site's does.
+    (
+        "search.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Search</h1><div data-search data-engine=\"{{ assets[\"search-engine.js\"] }}\" data-index=\"{{ search.index }}\"></div>{% for g in search.groups %}<h2>{{ g.letter }}</h2><ul>{% for p in g.pages %}<li><a href=\"{{ p.url }}\">{{ p.title }}</a></li>{% endfor %}</ul>{% endfor %}{% endblock content %}",
+    ),
 ];

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 
 use super::load::{self, Site};
-use super::{check, plan, render, schedule, sort, Options};
+use super::{check, index, plan, render, schedule, sort, Options};
 
 /// One day on which the site changes, and what it brings.
 #[derive(Debug)]
@@ -54,7 +54,7 @@ pub fn look_ahead(options: &Options, days: u32) -> Result<Outlook, Error> {
         .unwrap_or_else(|| options.clock.today_in(&site.config.zone));
     let last = today.add_days(i64::from(days));
     let (mut seen, errors_today) = {
-        let (warnings, errors) = sort(day(&site, options, today, loading.clone()));
+        let (warnings, errors) = sort(day(&site, options, today, loading.clone())?);
         let seen: HashSet<String> = warnings
             .iter()
             .chain(&errors)
@@ -64,7 +64,7 @@ pub fn look_ahead(options: &Options, days: u32) -> Result<Outlook, Error> {
     };
     let mut changes = Vec::new();
     for (date, events) in events(&site, today, last) {
-        let (warnings, errors) = sort(day(&site, options, date, loading.clone()));
+        let (warnings, errors) = sort(day(&site, options, date, loading.clone())?);
         let new = |found: Vec<Diagnostic>, seen: &HashSet<String>| {
             (found.into_iter())
                 .filter(|p| !seen.contains(&p.to_string()))
@@ -93,11 +93,14 @@ fn day(
     options: &Options,
     date: Date,
     mut problems: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
+) -> Result<Vec<Diagnostic>, Error> {
     let plan = plan::plan(site, &schedule(options, date), &mut problems);
-    let rendered = render::render(site, &plan, render::Out::Nowhere, None, &mut problems);
+    let renderer = render::Renderer::new(site, &plan, render::Out::Nowhere);
+    let mut rendered = renderer.documents(None, &mut problems);
+    index::index(&renderer, &mut rendered, None, &mut problems)?;
+    drop(renderer);
     check::check(site, &plan, &rendered, &mut problems);
-    problems
+    Ok(problems)
 }
 
 /// What changes on each day after `today` up to `last`, by day.

@@ -3,6 +3,7 @@
 //! checked as soon as it is made, beside the others; only a link to an anchor on another
 //! page waits for that page to be made (see [`PageProblem::unless`]).
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -44,6 +45,8 @@ pub struct Made<'a> {
 pub struct Placer<'a> {
     pub site: &'a Site,
     pub plan: &'a Plan,
+    /// The files links may lead to: the plan's, and any made after it.
+    pub files: &'a HashSet<String>,
     /// A link written as this (the brand's logo, when it is missing) is reported once, at
     /// its line in site.yaml, not on every page.
     pub reported: Option<&'a str>,
@@ -60,9 +63,7 @@ impl Placer<'_> {
                 unless: None,
             })
             .collect();
-        let checker = LinkChecker {
-            files: &self.plan.link_targets,
-        };
+        let checker = LinkChecker { files: self.files };
         for link in &processed.links {
             if Some(link.written.as_str()) == self.reported {
                 continue;
@@ -154,8 +155,9 @@ impl Placer<'_> {
                 ))
             }
             (0, None) => None,
-            (id, _) => {
-                let fragments = &self.plan.selfcheck.as_ref()?.fragments;
+            (id, doc) => {
+                let lang = doc.map_or(0, |d| d.lang);
+                let fragments = &self.plan.selfcheck.get(lang)?.as_ref()?.fragments;
                 let (path, line, col) = fragments.position(id, offset)?;
                 Some(Diagnostic::new(path, line, col, ""))
             }

@@ -14,13 +14,16 @@ use crate::output::{Body, Files};
 
 use super::memo::Pages;
 use super::render::Out;
-use super::{check, load, plan, render, schedule, sort, write, Options, Report};
+use super::{
+    check, index, load, plan, render, schedule, sort, translations, write, Options, Report,
+};
 
 /// A build kept in memory, to be built again after each change.
 pub struct Live {
     options: Options,
     kept: load::Kept,
     pages: Pages,
+    index: index::Kept,
 }
 
 impl Live {
@@ -30,6 +33,7 @@ impl Live {
             options,
             kept: load::Kept::default(),
             pages: Pages::default(),
+            index: index::Kept::default(),
         }
     }
 
@@ -52,13 +56,15 @@ impl Live {
         let site = load::load(options, &mut problems, &mut self.kept)?;
         let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
         let plan = plan::plan(&site, &schedule(options, today), &mut problems);
-        let rendered = render::render(
-            &site,
-            &plan,
-            Out::Memory,
-            Some(&mut self.pages),
+        let renderer = render::Renderer::new(&site, &plan, Out::Memory);
+        let mut rendered = renderer.documents(Some(&mut self.pages), &mut problems);
+        let search = index::index(
+            &renderer,
+            &mut rendered,
+            Some(&mut self.index),
             &mut problems,
-        );
+        )?;
+        drop(renderer);
         check::check(&site, &plan, &rendered, &mut problems);
         let (warnings, errors) = sort(problems);
         if !errors.is_empty() {
@@ -68,6 +74,11 @@ impl Live {
         for (path, body) in write::files(&site, &plan) {
             files.insert(path, body);
         }
+        for (file, bytes) in &rendered.added {
+            if let Some(bytes) = bytes {
+                files.insert(file.clone(), Body::Bytes(Arc::clone(bytes)));
+            }
+        }
         for page in rendered.pages.iter().filter_map(|made| made.page.as_ref()) {
             if let Some(html) = &page.html {
                 files.insert(page.file.clone(), Body::Bytes(Arc::clone(html)));
@@ -75,10 +86,19 @@ impl Live {
         }
         let report = Report {
             made: rendered.made,
-            pages: plan.library.pages().count(),
-            sections: plan.library.sections().count(),
+            pages: (plan.library.pages())
+                .filter(|d| d.translation_of.is_none())
+                .count(),
+            sections: (plan.library.sections())
+                .filter(|d| d.translation_of.is_none())
+                .count(),
+            default_language: site.languages().default_language().name.clone(),
+            translations: translations::report(&site, &plan.library),
+            selfcheck_languages: translations::selfcheck_languages(&site),
+            selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
             left_out: plan.library.left_out.clone(),
             warnings,
+            search,
             elapsed: started.elapsed(),
         };
         // Freeing a whole site takes a while: the preview need not wait for it.

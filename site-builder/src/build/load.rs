@@ -8,16 +8,18 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{self, LoadedConfig};
+use crate::config::{self, Config, Languages, LoadedConfig};
 use crate::content::{library, Library, Reads, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::markdown;
 use crate::postprocess::Reader;
 use crate::render::Templates;
+use crate::strings::{self, Strings};
 use crate::{banners, selfcheck, theme};
 
 use super::copied::{self, Copied};
+use super::plan::SEARCH_TEMPLATE;
 use super::Options;
 
 /// Everything the site is made from, on any day.
@@ -26,6 +28,9 @@ pub struct Site {
     /// `content/`, read but not yet placed for a day.
     pub sources: Sources,
     pub templates: Templates,
+    /// Whether the build makes the search page: the settings want one (the default) and
+    /// the templates have it.
+    pub search: bool,
     /// The self-check definition, checked; `None` when the site has none or it failed.
     pub selfcheck: Option<Arc<selfcheck::Loaded>>,
     /// The self-check definition has problems of its own: pages that show it are not
@@ -39,6 +44,30 @@ pub struct Site {
     pub copied: Copied,
     /// Reads addresses relative to the site's own origin.
     pub reader: Reader,
+    /// The interface strings of every language.
+    pub strings: Arc<Strings>,
+    /// The settings as each language's pages see them, by language index.
+    pub configs: Vec<Config>,
+    /// Said after a link to a page shown in the default language, in each language.
+    pub fallback_notes: Vec<String>,
+}
+
+impl Site {
+    pub fn languages(&self) -> &Languages {
+        &self.config.languages
+    }
+
+    /// What Markdown in language `lang` is rendered against, on a day's `library`.
+    pub fn markdown<'a>(&'a self, library: &'a Library, lang: usize) -> markdown::Context<'a> {
+        markdown::Context {
+            library,
+            support: &self.configs[lang].support,
+            lang,
+            default_code: &self.languages().default_language().code,
+            fallback_note: &self.fallback_notes[lang],
+            rtl: self.languages().get(lang).dir == crate::config::Dir::Rtl,
+        }
+    }
 }
 
 /// What loading keeps between the builds of the live preview: the content files as read,
@@ -81,13 +110,26 @@ pub fn load(
     // Settings, content and templates are independent, so all their problems are reported
     // together.
     let config = config::load(&content_dir, Path::new("content"));
-    let (sources, content_problems) =
-        library::read(&content_dir, Path::new("content"), &mut kept.content);
+    // The languages say which files are translations; when the settings fail, the build
+    // stops after loading, so reading the rest as one language reports nothing wrongly.
+    let languages = (config.as_ref()).map_or_else(
+        |_| crate::config::Languages::unknown(),
+        |c| c.languages.clone(),
+    );
+    let (sources, content_problems) = library::read(
+        &content_dir,
+        Path::new("content"),
+        &languages,
+        &mut kept.content,
+    );
     problems.extend(content_problems);
     problems.extend(sources.check_redirects());
-    // The templates pages ask for, on any day, and the ones every site renders with.
+    // The templates pages ask for, on any day, and the ones every site renders with
+    // (the search page's too, unless the settings switch it off).
     let asked = (sources.fronts()).filter_map(|(_, front)| front.template.as_deref());
     let used = asked.chain(["index.html", "section.html", "page.html"]);
+    let wants_search = config.as_ref().map_or(true, |c| c.config.search);
+    let used = used.chain(wants_search.then_some(SEARCH_TEMPLATE));
     let templates = Templates::load(
         &options.root.join("templates"),
         Path::new("templates"),
@@ -102,8 +144,17 @@ pub fn load(
         }
     };
     problems.extend(banners::check(&config, &sources));
+    let (strings, found) = Strings::load(&options.root.join("templates"), &config.languages);
+    problems.extend(found);
+    problems.extend(strings::check(&strings, &templates, &config));
     let selfcheck = match &config.config.selfcheck {
-        Some(relative) => kept.selfcheck(&content_dir, relative).map(Some),
+        Some(relative) => kept.selfcheck(&content_dir, relative).map(|checked| {
+            // The proofs are kept; the texts in other languages, which prove nothing,
+            // are read again.
+            let mut loaded = selfcheck::Loaded::clone(&checked);
+            problems.extend(loaded.read_texts(&content_dir, relative, &config.languages));
+            Some(Arc::new(loaded))
+        }),
         None => Ok(None),
     };
     let selfcheck_failed = selfcheck.is_err();
@@ -118,10 +169,21 @@ pub fn load(
             config.problem_at("base_url", "the base address cannot be read")
         ])
     })?;
+    let configs = (config.languages.all().iter())
+        .map(|language| config.config.in_language(language))
+        .collect();
+    let fallback_notes = (0..config.languages.len())
+        .map(|lang| strings.word(lang, "in-english-link"))
+        .collect();
+    let search = config.config.search && templates.has(SEARCH_TEMPLATE);
     Ok(Site {
+        fallback_notes,
+        configs,
+        strings,
         config,
         sources,
         templates,
+        search,
         selfcheck,
         selfcheck_failed,
         theme_assets,
@@ -137,7 +199,7 @@ pub(super) fn check_footer_links(config: &LoadedConfig, library: &Library) -> Ve
         .filter_map(|(i, link)| {
             let broken = markdown::resolve_link(&link.url, library).err()?;
             let at = format!("brand.footer_links.{i}.url");
-            Some(config.problem_at(&at, broken.to_string()))
+            Some(broken.diagnostic(config.problem_at(&at, String::new())))
         })
         .collect()
 }

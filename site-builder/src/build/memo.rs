@@ -53,8 +53,8 @@ impl Pages {
 pub struct Keys<'a> {
     site: &'a Site,
     library: &'a Library,
-    /// What every page sees.
-    global: Hash,
+    /// What every page of each language sees, by language.
+    globals: Vec<Hash>,
     /// Each template's, by name.
     templates: HashMap<&'a str, Hash>,
     /// Each document's own file, address and kind.
@@ -65,21 +65,32 @@ pub struct Keys<'a> {
 }
 
 impl Keys<'_> {
-    /// `global_context` is the fingerprint of Tera's global context.
-    pub fn new<'a>(site: &'a Site, plan: &'a Plan, global_context: Hash) -> Keys<'a> {
+    /// `languages` are the fingerprints of each language's shared values (Tera's global
+    /// context, the strings).
+    pub fn new<'a>(site: &'a Site, plan: &'a Plan, languages: Vec<Hash>) -> Keys<'a> {
         let library = &plan.library;
         let mut global = Hasher::new();
-        global.update(global_context.as_bytes());
-        global.update(&[u8::from(plan.selfcheck_failed)]);
+        for failed in &plan.selfcheck_failed {
+            global.update(&[u8::from(*failed)]);
+        }
+        global.update(&[u8::from(site.search)]);
         layout(&mut global, library);
         for file in &plan.files {
             global.update(file.as_bytes()).update(b"\n");
         }
+        let global = global.finalize();
+        let globals = (languages.iter())
+            .map(|language| {
+                let mut hash = Hasher::new();
+                hash.update(global.as_bytes()).update(language.as_bytes());
+                hash.finalize()
+            })
+            .collect();
         let templates = &site.templates;
         Keys {
             site,
             library,
-            global: global.finalize(),
+            globals,
             templates: (templates.sources.keys())
                 .map(|name| (name.as_str(), templates.fingerprint(name)))
                 .collect(),
@@ -96,7 +107,7 @@ impl Keys<'_> {
     pub fn document(&self, index: usize) -> Hash {
         let doc = &self.library.documents[index];
         let mut key = Hasher::new();
-        key.update(self.global.as_bytes());
+        key.update(self.globals[doc.lang].as_bytes());
         match self.templates.get(doc.template()) {
             Some(template) => key.update(template.as_bytes()),
             None => key.update(doc.template().as_bytes()),
@@ -121,7 +132,7 @@ impl Keys<'_> {
     /// What the forwarding page left at an expired page's address is made from.
     pub fn forward(&self, to: &Forward) -> Hash {
         let mut key = Hasher::new();
-        key.update(self.global.as_bytes());
+        key.update(self.globals[to.lang].as_bytes());
         key.update(forward::fingerprint(&self.site.templates).as_bytes());
         let mut text = format!("{to:?}");
         text.push_str(forward::to_title(to, self.library));
@@ -129,9 +140,19 @@ impl Keys<'_> {
         key.finalize()
     }
 
+    /// What a page the build makes itself with `template` is made from, its own values
+    /// being `values`.
+    pub fn generated(&self, template: &str, values: &[u8]) -> Hash {
+        let mut key = Hasher::new();
+        key.update(self.globals[0].as_bytes());
+        key.update(self.site.templates.fingerprint(template).as_bytes());
+        key.update(values);
+        key.finalize()
+    }
+
     pub fn not_found(&self) -> Hash {
         let mut key = Hasher::new();
-        key.update(self.global.as_bytes());
+        key.update(self.globals[0].as_bytes());
         key.update(self.site.templates.fingerprint("404.html").as_bytes());
         key.finalize()
     }

@@ -1,6 +1,7 @@
 //! The build, as a flat list of stages that each own their data and hand the next what
-//! it needs: load → plan → render → check → write. `check --ahead` ([`look_ahead`]) loads
-//! once and runs plan → render → check for each day on which the site changes.
+//! it needs: load → plan → render → index → check → write. `check --ahead`
+//! ([`look_ahead`]) loads once and runs plan → render → index → check for each day on
+//! which the site changes.
 //!
 //! Problems are collected across the stages, so one run reports all of them: a page whose
 //! front matter fails is left out of rendering, and every other page is still rendered and
@@ -11,11 +12,13 @@ mod ahead;
 mod check;
 mod copied;
 mod findings;
+mod index;
 mod live;
 mod load;
 mod memo;
 mod plan;
 mod render;
+mod translations;
 mod write;
 
 use std::path::PathBuf;
@@ -23,11 +26,14 @@ use std::path::PathBuf;
 pub use ahead::{look_ahead, Change, Outlook};
 pub use live::Live;
 use std::time::{Duration, Instant};
+pub use translations::Translations;
 
 use crate::content::{Forward, LeftOut, Schedule};
 use crate::date::{Clock, Date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+
+pub use index::Shipped;
 
 /// What to build, and how.
 #[derive(Debug, Clone)]
@@ -70,7 +76,17 @@ pub struct Report {
     pub left_out: Vec<LeftOut>,
     /// Problems that do not stop the build, such as helpline details due for a check.
     pub warnings: Vec<Diagnostic>,
+    /// The search index, when the theme has a search page.
+    pub search: Option<Shipped>,
     pub elapsed: Duration,
+    /// The default language's name, as site.yaml gives it.
+    pub default_language: String,
+    /// Each other language: its untranslated pages and the translations awaiting review.
+    pub translations: Vec<Translations>,
+    /// The languages that offer the self-check, all with the one definition's logic.
+    pub selfcheck_languages: Vec<String>,
+    /// The self-check definition, as problems name it, and how many examples it has.
+    pub selfcheck: Option<(std::path::PathBuf, usize)>,
 }
 
 /// Builds the site (or only checks it, when `options.out` is `None`).
@@ -87,7 +103,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         Some(staging) => render::Out::Disk(staging),
         None => render::Out::Nowhere,
     };
-    let rendered = render::render(&site, &plan, out, None, &mut problems);
+    let renderer = render::Renderer::new(&site, &plan, out);
+    let mut rendered = renderer.documents(None, &mut problems);
+    let search = index::index(&renderer, &mut rendered, None, &mut problems)?;
+    drop(renderer);
     check::check(&site, &plan, &rendered, &mut problems);
     let (warnings, errors) = sort(problems);
     if !errors.is_empty() {
@@ -98,10 +117,19 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     }
     Ok(Report {
         made: rendered.made,
-        pages: plan.library.pages().count(),
-        sections: plan.library.sections().count(),
+        pages: (plan.library.pages())
+            .filter(|d| d.translation_of.is_none())
+            .count(),
+        sections: (plan.library.sections())
+            .filter(|d| d.translation_of.is_none())
+            .count(),
+        default_language: site.languages().default_language().name.clone(),
+        translations: translations::report(&site, &plan.library),
+        selfcheck_languages: translations::selfcheck_languages(&site),
+        selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
         left_out: plan.library.left_out,
         warnings,
+        search,
         elapsed: started.elapsed(),
     })
 }

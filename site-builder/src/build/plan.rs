@@ -12,11 +12,13 @@ use crate::content::{Asset, Document, Forward, Library, Schedule};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::output::{hashed_name, shipped, AssetMap};
+use crate::search;
 use crate::selfcheck::{self, Prepared};
 
 use super::load::Site;
 
-/// The files every build writes besides the pages (the last marks the folder as a build).
+/// The files every build writes besides the pages and the search page (the last marks
+/// the folder as a build).
 pub const GENERATED: [&str; 7] = [
     "404.html",
     "sitemap.xml",
@@ -27,6 +29,10 @@ pub const GENERATED: [&str; 7] = [
     crate::output::MARKER,
 ];
 
+/// The theme's search page, which the build makes when the theme has its template.
+pub const SEARCH_TEMPLATE: &str = "search.html";
+pub const SEARCH_PAGE: &str = "search/index.html";
+
 /// The output folder that belongs to the theme's assets.
 const THEME_FOLDER: &str = "assets/";
 
@@ -35,11 +41,13 @@ pub struct Plan {
     pub today: Date,
     /// The documents live on the day, placed.
     pub library: Library,
-    /// The self-check's text, rendered for the day's pages.
-    pub selfcheck: Option<Prepared>,
-    /// The self-check has problems (its definition, or its text on this day): pages that
-    /// show it are not rendered, so its problems are not repeated as template errors.
-    pub selfcheck_failed: bool,
+    /// The self-check's text, rendered for the day's pages, by language index: `None`
+    /// for a language that does not offer it.
+    pub selfcheck: Vec<Option<Prepared>>,
+    /// The self-check has problems in a language (its definition, or its text on this
+    /// day), by language index: pages that show it are not rendered, so its problems are
+    /// not repeated as template errors.
+    pub selfcheck_failed: Vec<bool>,
     /// The files copied as they are: the live bundles' files, then `static/`.
     pub copied: Vec<Asset>,
     /// The text of copied files the checks read, by their index in `copied`.
@@ -61,14 +69,20 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
     problems.extend(placed);
     problems.extend(site.templates.check_documents(&library));
     problems.extend(site.config.stale_support(schedule.today));
-    let support = &site.config.config.support;
-    let mut selfcheck_failed = site.selfcheck_failed;
-    let selfcheck = site.selfcheck.as_ref().and_then(|loaded| {
-        let (prepared, found) = selfcheck::prepare(loaded, &library, support);
+    let mut selfcheck_failed = vec![site.selfcheck_failed; site.languages().len()];
+    let mut selfcheck = Vec::new();
+    for (lang, failed) in selfcheck_failed.iter_mut().enumerate() {
+        let Some(loaded) = &site.selfcheck else {
+            selfcheck.push(None);
+            continue;
+        };
+        let offered = loaded.languages().contains(&lang);
+        let (prepared, found) = selfcheck::prepare(loaded, site.markdown(&library, lang));
         problems.extend(found);
-        selfcheck_failed |= prepared.is_none();
-        prepared
-    });
+        *failed |= offered && prepared.is_none() || loaded.failed_texts.contains(&lang);
+        selfcheck.push(prepared);
+    }
+    problems.extend(selfcheck_pages(site, &library, &selfcheck));
     problems.extend(super::load::check_footer_links(&site.config, &library));
     let copied: Vec<Asset> = (library.assets.iter().chain(&site.copied.statics))
         .cloned()
@@ -84,14 +98,24 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
             .map(|f| (forward_path(f), PathBuf::from("content").join(&f.source))),
     );
     owners.extend((copied.iter()).map(|a| (a.to.clone(), a.shown.clone())));
-    problems.extend(collisions(&owners, &library));
+    let mut generated: Vec<&str> = GENERATED.to_vec();
+    if site.search {
+        generated.push(SEARCH_PAGE);
+    }
+    problems.extend(collisions(&owners, &library, &generated));
     let mut files: Vec<String> = owners.into_iter().map(|(file, _)| file).collect();
     files.extend(
         assets
             .values()
             .map(|url| url.trim_start_matches('/').to_string()),
     );
-    files.extend(GENERATED.map(String::from));
+    files.extend(generated.iter().map(|g| g.to_string()));
+    // Each other language's feed, beside its pages.
+    files.extend((site.languages().others()).map(|(_, l)| {
+        super::write::feed_path(l)
+            .trim_start_matches('/')
+            .to_string()
+    }));
     let mut link_targets: HashSet<String> = files.iter().cloned().collect();
     link_targets.extend(
         library
@@ -113,12 +137,35 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
     }
 }
 
+/// A page in a language whose self-check has no text of its own cannot show it.
+fn selfcheck_pages(
+    site: &Site,
+    library: &Library,
+    prepared: &[Option<Prepared>],
+) -> Vec<Diagnostic> {
+    let Some(loaded) = &site.selfcheck else {
+        return Vec::new();
+    };
+    (library.documents.iter())
+        .filter(|d| prepared.get(d.lang).is_some_and(Option::is_none))
+        .filter(|d| site.templates.mentions(d.template(), "selfcheck"))
+        .filter(|d| !loaded.languages().contains(&d.lang) && !loaded.failed_texts.contains(&d.lang))
+        .map(|d| {
+            let language = site.languages().get(d.lang);
+            let text = loaded.path.with_extension(format!("{}.yaml", language.code));
+            Diagnostic::file(&d.shown, format!("this page shows the self-check in {}, which has no text in that language", language.name))
+                .with_help(format!("write {}, with the words of every question, outcome and reason, keyed by their ids", text.display()))
+        })
+        .collect()
+}
+
 /// The output file of an expired page's forwarding page: where the page was.
 pub fn forward_path(forward: &Forward) -> String {
     format!("{}index.html", forward.from.trim_start_matches('/'))
 }
 
-/// The theme's assets and the self-check's engine, with their hashed addresses.
+/// The theme's assets and the self-check's and search's engines, with their hashed
+/// addresses.
 fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
     let mut asset_bytes: Vec<(String, Vec<u8>)> = (site.theme_assets.iter())
         .map(|a| (a.name.clone(), shipped(&a.name, a.bytes.clone())))
@@ -132,6 +179,12 @@ fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
         asset_bytes.push((
             selfcheck::ENGINE_SCRIPT.to_string(),
             selfcheck::ENGINE_MODULE.as_bytes().to_vec(),
+        ));
+    }
+    if site.search {
+        asset_bytes.push((
+            search::ENGINE_SCRIPT.to_string(),
+            search::ENGINE_MODULE.as_bytes().to_vec(),
         ));
     }
     let assets: AssetMap = asset_bytes
@@ -148,12 +201,16 @@ fn assets(site: &Site) -> (AssetMap, Vec<(String, Vec<u8>)>) {
 
 /// Sources that would be written to one output path, or over a path the build owns.
 /// Paths are compared without case: they are one file on many hosts.
-fn collisions(owners: &[(String, PathBuf)], library: &Library) -> Vec<Diagnostic> {
+fn collisions(
+    owners: &[(String, PathBuf)],
+    library: &Library,
+    generated: &[&str],
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, &PathBuf> = BTreeMap::new();
     for (file, shown) in owners {
         let lower = file.to_lowercase();
-        let generated = GENERATED
+        let generated = generated
             .iter()
             .find(|g| lower == **g || lower.starts_with(&format!("{g}/")));
         if let Some(generated) = generated {

@@ -1,9 +1,11 @@
-//! Stage 3, render: every document's Markdown through its template and the page pass, in
-//! parallel, the forwarding pages left where expired pages were, and the 404 page. Each
-//! page is checked as it is made (see `findings`) and written at once when it is good,
-//! so the site is never held in memory whole, unless the build is kept for the preview
-//! (`Out::Memory`). A page whose inputs are unchanged since the kept build is not made
-//! again (see `memo`).
+//! Stage 3, render: every document's Markdown through its language's templates and the
+//! page pass, in parallel, the forwarding pages left where expired pages were, and the
+//! 404 page. Each page is checked as it is made (see `findings`) and written at once when
+//! it is good, so the site is never held in memory whole, unless the build is kept for
+//! the preview (`Out::Memory`). A page whose inputs are unchanged since the kept build is
+//! not made again (see `memo`). Each searched page's text is read for the search index as
+//! it is rendered; the index stage then renders the search page with the same
+//! [`Renderer`].
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -18,6 +20,8 @@ use crate::markdown::{self, SourceMap};
 use crate::output::Staging;
 use crate::postprocess::{self, Furniture, Rules};
 use crate::render::{context, forward, Shared, Summaries};
+use crate::search::index::{PageEntry, Vocabulary, Words};
+use crate::search::{Language, PageText};
 use crate::security;
 
 use super::findings::{self, PageProblem, Placer};
@@ -50,6 +54,16 @@ pub struct Built {
     pub problems: Vec<PageProblem>,
     /// The page, when it is kept in memory.
     pub html: Option<Arc<[u8]>>,
+    /// The page's words for the search index, when it is searched.
+    pub search: Option<Searched>,
+}
+
+/// A searched page, for the index: read into the build's vocabulary as it was rendered
+/// (a build), or kept as text (the preview, whose pages outlive one build's vocabulary).
+#[derive(Clone)]
+pub enum Searched {
+    Entry(PageEntry),
+    Text(Arc<PageText>),
 }
 
 /// One page's making: the page, when it could be made, and the problems met making it.
@@ -66,7 +80,8 @@ pub enum Found {
     Template(Diagnostic, String),
 }
 
-/// Every page made, in order: the documents, the forwarding pages, the 404 page.
+/// Every page made, in order: the documents, the forwarding pages, the 404 page, then
+/// the search page.
 pub struct Rendered {
     pub pages: Vec<Arc<Made>>,
     /// How many pages this build made; the others were kept from the last one.
@@ -74,6 +89,9 @@ pub struct Rendered {
     pub template_problems: Vec<(Diagnostic, String)>,
     /// The brand's logo, when it is not a file of the site: reported once, by `check`.
     pub missing_logo: Option<Diagnostic>,
+    /// Files made after planning, from what was rendered (the search index), with their
+    /// bytes when the build is kept in memory.
+    pub added: Vec<(String, Option<Arc<[u8]>>)>,
 }
 
 /// What every page is checked against.
@@ -86,105 +104,170 @@ pub fn rules<'a>(site: &'a Site, plan: &'a Plan) -> Rules<'a> {
     }
 }
 
-/// Renders every page. With `memo`, a page whose inputs have not changed since the build
-/// the memo kept is taken from it, and the memo then keeps this build's pages.
-pub fn render(
-    site: &Site,
-    plan: &Plan,
-    out: Out<'_>,
-    memo: Option<&mut Pages>,
-    problems: &mut Vec<Diagnostic>,
-) -> Rendered {
-    let mut tera = site.templates.tera.clone();
-    forward::install(&mut tera, &site.templates);
-    let shared = Shared {
-        config: &site.config.config,
-        library: &plan.library,
-        today: plan.today,
-        assets: &plan.assets,
-        csp: security::CONTENT_SECURITY_POLICY,
-        selfcheck: (plan.selfcheck.as_ref()).map(|s| (s.context.clone(), s.fingerprint)),
-    };
-    let global = shared.install(tera.global_context());
-    let rules = rules(site, plan);
-    let missing_logo = super::check::brand_logo(site, plan);
-    let logo = (site.config.config.brand.as_ref()).and_then(|b| b.logo.as_deref());
-    let keys = memo.is_some().then(|| Keys::new(site, plan, global));
-    let page = Page {
-        site,
-        plan,
-        tera: &tera,
-        rules: &rules,
-        summaries: &Summaries::build(&plan.library, &site.config.config.base_url),
-        out,
-        placer: Placer {
+/// What rendering a page needs, made once: one Tera per language with the shared data in
+/// its global context, the rules of the page pass, and the summaries section pages list.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    /// One per language, by index, each with its language's values and functions.
+    teras: Vec<tera::Tera>,
+    /// The fingerprint of each language's shared values, by index.
+    globals: Vec<blake3::Hash>,
+    rules: Rules<'a>,
+    summaries: Summaries<'a>,
+    out: Out<'a>,
+    placer: Placer<'a>,
+    missing_logo: Option<Diagnostic>,
+    /// Where pages' words go for the search index, when the theme has a search page and
+    /// the build is not kept (a kept page keeps its text instead).
+    vocabulary: Option<(Language, Vocabulary)>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan, out: Out<'a>) -> Renderer<'a> {
+        let base_url = &site.config.config.base_url;
+        let (teras, globals) = teras(site, plan);
+        let missing_logo = super::check::brand_logo(site, plan);
+        let logo = (site.config.config.brand.as_ref()).and_then(|b| b.logo.as_deref());
+        Renderer {
             site,
             plan,
-            reported: logo.filter(|_| missing_logo.is_some()),
-        },
-    };
-    let kept = memo.as_deref();
-    let made = |file: String, key: Option<blake3::Hash>, make: &dyn Fn() -> Made| match key
-        .and_then(|key| kept?.get(&file, key))
-    {
-        Some(kept) => (file, key, kept, false),
-        None => (file, key, Arc::new(make()), true),
-    };
-    let documents = plan.library.documents.par_iter().enumerate();
-    let forwards = plan.library.forwards.par_iter();
-    let results: Vec<(String, Option<blake3::Hash>, Arc<Made>, bool)> = documents
-        .map(|(index, doc)| {
-            let key = keys.as_ref().map(|k| k.document(index));
-            made(doc.output_path(), key, &|| page.document(index, doc))
-        })
-        .chain(forwards.map(|f| {
-            let key = keys.as_ref().map(|k| k.forward(f));
-            made(super::plan::forward_path(f), key, &|| page.forward(f))
-        }))
-        .chain(rayon::iter::once(()).map(|()| {
-            let key = keys.as_ref().map(Keys::not_found);
-            made("404.html".into(), key, &|| page.not_found())
-        }))
-        .collect();
-    if let Some(memo) = memo {
-        memo.keep(
-            results
-                .iter()
-                .map(|(file, key, made, _)| (file, *key, made)),
-        );
+            teras,
+            globals,
+            rules: rules(site, plan),
+            summaries: Summaries::build(&plan.library, base_url, &site.strings, site.languages()),
+            out,
+            placer: Placer {
+                site,
+                plan,
+                files: &plan.link_targets,
+                reported: logo.filter(|_| missing_logo.is_some()),
+            },
+            missing_logo,
+            vocabulary: (site.search && !matches!(out, Out::Memory))
+                .then(|| (language(site), Vocabulary::default())),
+        }
     }
-    let mut rendered = Rendered {
-        pages: Vec::with_capacity(results.len()),
-        made: results.iter().filter(|(.., fresh)| *fresh).count(),
-        template_problems: Vec::new(),
-        missing_logo,
-    };
-    for (_, _, made, _) in results {
+
+    /// The words the pages were read into, for the index, and their language.
+    pub fn words(&self) -> Option<(Language, Words)> {
+        let (language, vocabulary) = self.vocabulary.as_ref()?;
+        Some((*language, vocabulary.take()))
+    }
+
+    pub fn site(&self) -> &'a Site {
+        self.site
+    }
+
+    pub fn out(&self) -> Out<'a> {
+        self.out
+    }
+
+    /// Renders every document and forwarding page, in parallel, and the 404 page. With
+    /// `memo`, a page whose inputs have not changed since the build the memo kept is
+    /// taken from it, and the memo then keeps this build's pages.
+    pub fn documents(&self, memo: Option<&mut Pages>, problems: &mut Vec<Diagnostic>) -> Rendered {
+        let (site, plan) = (self.site, self.plan);
+        let keys = memo
+            .is_some()
+            .then(|| Keys::new(site, plan, self.globals.clone()));
+        let kept = memo.as_deref();
+        let made = |file: String, key: Option<blake3::Hash>, make: &dyn Fn() -> Made| match key
+            .and_then(|key| kept?.get(&file, key))
+        {
+            Some(kept) => (file, key, kept, false),
+            None => (file, key, Arc::new(make()), true),
+        };
+        let documents = plan.library.documents.par_iter().enumerate();
+        let forwards = plan.library.forwards.par_iter();
+        let results: Vec<(String, Option<blake3::Hash>, Arc<Made>, bool)> = documents
+            .map(|(index, doc)| {
+                let key = keys.as_ref().map(|k| k.document(index));
+                made(doc.output_path(), key, &|| self.document(index, doc))
+            })
+            .chain(forwards.map(|f| {
+                let key = keys.as_ref().map(|k| k.forward(f));
+                made(super::plan::forward_path(f), key, &|| self.forward(f))
+            }))
+            .chain(rayon::iter::once(()).map(|()| {
+                let key = keys.as_ref().map(Keys::not_found);
+                made("404.html".into(), key, &|| self.not_found())
+            }))
+            .collect();
+        if let Some(memo) = memo {
+            memo.keep(
+                results
+                    .iter()
+                    .map(|(file, key, made, _)| (file, *key, made)),
+            );
+        }
+        let mut rendered = Rendered {
+            pages: Vec::with_capacity(results.len() + 1),
+            made: 0,
+            template_problems: Vec::new(),
+            missing_logo: self.missing_logo.clone(),
+            added: Vec::new(),
+        };
+        for (_, _, made, fresh) in results {
+            rendered.add(made, fresh, problems);
+        }
+        rendered
+    }
+}
+
+impl Rendered {
+    /// Adds a page, and sorts the problems met making it.
+    pub fn add(&mut self, made: Arc<Made>, fresh: bool, problems: &mut Vec<Diagnostic>) {
+        self.made += usize::from(fresh);
         for problem in &made.found {
             match problem {
                 Found::Source(problem) => problems.push(problem.clone()),
-                Found::Template(problem, url) => rendered
-                    .template_problems
-                    .push((problem.clone(), url.clone())),
+                Found::Template(problem, url) => {
+                    self.template_problems.push((problem.clone(), url.clone()))
+                }
             }
         }
-        rendered.pages.push(made);
+        self.pages.push(made);
     }
-    rendered
 }
 
-/// What rendering one page needs.
-struct Page<'a> {
-    site: &'a Site,
-    plan: &'a Plan,
-    tera: &'a tera::Tera,
-    rules: &'a Rules<'a>,
-    summaries: &'a Summaries<'a>,
-    out: Out<'a>,
-    placer: Placer<'a>,
+/// The search index's language: the default language's, whose stemmer reads it.
+pub fn language(site: &Site) -> Language {
+    Language::of(&site.config.config.language)
 }
 
-impl Page<'_> {
+/// One Tera per language, each with its language's values and functions, and the
+/// fingerprint of what each gives every page: its values, the strings, the templates'
+/// layout of the library (which `link` answers from) and the self-check's state.
+fn teras(site: &Site, plan: &Plan) -> (Vec<tera::Tera>, Vec<blake3::Hash>) {
+    let mut base = site.templates.tera.clone();
+    forward::install(&mut base, &site.templates);
+    (0..site.languages().len())
+        .map(|lang| {
+            let mut tera = base.clone();
+            let shared = Shared {
+                config: &site.configs[lang],
+                library: &plan.library,
+                today: plan.today,
+                assets: &plan.assets,
+                csp: security::CONTENT_SECURITY_POLICY,
+                selfcheck: (plan.selfcheck.get(lang))
+                    .and_then(Option::as_ref)
+                    .or(plan.selfcheck.first().and_then(Option::as_ref))
+                    .map(|s| (s.context.clone(), s.fingerprint)),
+                lang,
+                languages: site.languages(),
+            };
+            let values = shared.install(&mut tera, site.strings.clone());
+            let mut global = blake3::Hasher::new();
+            global.update(values.as_bytes());
+            global.update(site.strings.fingerprint().as_bytes());
+            (tera, global.finalize())
+        })
+        .unzip()
+}
+
+impl Renderer<'_> {
     /// Renders one document, with its problems. A page with problems in its Markdown is
     /// still rendered and checked (so one run finds everything) but not written. No page
     /// comes back when the document is left out: its template is missing, or the
@@ -192,21 +275,40 @@ impl Page<'_> {
     fn document(&self, index: usize, doc: &Document) -> Made {
         let (site, plan) = (self.site, self.plan);
         if !site.templates.has(doc.template())
-            || plan.selfcheck_failed && site.templates.mentions(doc.template(), "selfcheck")
+            || plan.selfcheck_failed[doc.lang]
+                && site.templates.mentions(doc.template(), "selfcheck")
         {
             return Made::nothing(Vec::new());
         }
-        let (rendered, problems) =
-            markdown::render(doc, &plan.library, &site.config.config.support);
+        // The index is in the default language, whose stemmer reads it; translations are
+        // left out of it rather than read by another language's rules.
+        let searched = site.search
+            && doc.front.search != Some(false)
+            && doc.lang == crate::config::languages::DEFAULT;
+        let markdown = site.markdown(&plan.library, doc.lang);
+        let (mut rendered, problems) = markdown::render(doc, &markdown, searched);
         let mut found: Vec<Found> = problems.into_iter().map(Found::Source).collect();
-        let context = context::for_document(
+        let context = context::for_document(&context::Page {
             doc,
-            &rendered,
-            &plan.library,
-            self.summaries,
-            &site.config.config.base_url,
-        );
-        let html = match self.tera.render(doc.template(), &context) {
+            rendered: &rendered,
+            library: &plan.library,
+            summaries: &self.summaries,
+            base_url: &site.config.config.base_url,
+            languages: site.languages(),
+        });
+        let search = searched.then(|| {
+            let text = PageText {
+                title: doc.front.title.clone(),
+                url: doc.url.clone(),
+                description: doc.front.description.clone().unwrap_or_default(),
+                sections: std::mem::take(&mut rendered.sections),
+            };
+            match &self.vocabulary {
+                Some((language, vocabulary)) => Searched::Entry(vocabulary.read(*language, &text)),
+                None => Searched::Text(Arc::new(text)),
+            }
+        });
+        let html = match self.teras[doc.lang].render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
                 let problem = site.templates.problem(&e, Some(&doc.shown));
@@ -224,15 +326,19 @@ impl Page<'_> {
             matches!(p, Found::Source(d) if d.severity == Severity::Error)
                 || matches!(p, Found::Template(..))
         });
-        self.finish(html, made, doc.output_path(), write, found)
+        let mut made = self.finish(html, made, doc.output_path(), write, found, &self.placer);
+        if let Some(page) = &mut made.page {
+            page.search = search;
+        }
+        made
     }
 
     /// The page left at an expired page's address: the site's own page (its policy, quick
     /// exit and help) saying where the page went, with a link, and forwarding at once.
     fn forward(&self, to: &Forward) -> Made {
-        let context = forward::context(to, &self.plan.library);
+        let context = forward::context(to, &self.plan.library, &self.site.strings);
         let template = forward::template(&self.site.templates);
-        let html = match self.tera.render(template, &context) {
+        let html = match self.teras[to.lang].render(template, &context) {
             Ok(html) => forward::with_refresh(&html, &to.to),
             Err(e) => {
                 let problem = self.site.templates.problem(&e, None);
@@ -246,27 +352,56 @@ impl Page<'_> {
             body_map: &SourceMap::default(),
         };
         let file = super::plan::forward_path(to);
-        self.finish(html, made, file, true, Vec::new())
+        self.finish(html, made, file, true, Vec::new(), &self.placer)
     }
 
     fn not_found(&self) -> Made {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
-        let html = match self.tera.render("404.html", &context) {
+        self.generated("404.html", "/404.html", "404.html", &context, &[])
+    }
+
+    /// The fingerprint of what a page the build makes itself is made from: its template,
+    /// what every page sees, and its own `values`.
+    pub fn generated_key(&self, template: &str, values: &[u8]) -> blake3::Hash {
+        Keys::new(self.site, self.plan, self.globals.clone()).generated(template, values)
+    }
+
+    /// Renders a page the build makes itself, from no document: `template` at `url`,
+    /// written to `file`. Its links may also lead to the files `added` after planning.
+    pub fn generated(
+        &self,
+        template: &str,
+        url: &str,
+        file: &str,
+        context: &Context,
+        added: &[String],
+    ) -> Made {
+        // The pages the build makes itself (404, search) are in the default language.
+        let html = match self.teras[0].render(template, context) {
             Ok(html) => html,
             Err(e) => {
-                let shown = Path::new("templates/404.html");
-                let problem = self.site.templates.problem(&e, Some(shown));
-                return Made::nothing(vec![Found::Template(problem, "/404.html".into())]);
+                let shown = Path::new("templates").join(template);
+                let problem = self.site.templates.problem(&e, Some(&shown));
+                return Made::nothing(vec![Found::Template(problem, url.into())]);
             }
         };
         let made = findings::Made {
             doc: None,
-            template: "404.html",
-            url: "/404.html",
+            template,
+            url,
             body_map: &SourceMap::default(),
         };
-        self.finish(html, made, "404.html".into(), true, Vec::new())
+        if added.is_empty() {
+            return self.finish(html, made, file.into(), true, Vec::new(), &self.placer);
+        }
+        let mut files = self.plan.link_targets.clone();
+        files.extend(added.iter().cloned());
+        let placer = Placer {
+            files: &files,
+            ..self.placer
+        };
+        self.finish(html, made, file.into(), true, Vec::new(), &placer)
     }
 
     /// Post-processes and checks one page, and writes it when building, `write` holds and
@@ -278,10 +413,11 @@ impl Page<'_> {
         file: String,
         write: bool,
         mut found: Vec<Found>,
+        placer: &Placer<'_>,
     ) -> Made {
-        let processed = postprocess::process(&html, made.url, self.rules);
+        let processed = postprocess::process(&html, made.url, &self.rules);
         drop(html);
-        let problems = self.placer.page(&made, &processed);
+        let problems = placer.page(&made, &processed);
         let html = match self.out {
             Out::Disk(staging) if write && processed.findings.is_empty() => {
                 if let Err(e) = staging.write_page(&file, processed.html.as_bytes()) {
@@ -305,6 +441,7 @@ impl Page<'_> {
             template: made.template.to_string(),
             problems,
             html,
+            search: None,
         };
         Made {
             page: Some(page),

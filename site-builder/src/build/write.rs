@@ -49,22 +49,26 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<(String, Body)> {
         .filter(|d| !d.preview)
         .collect();
     let text = |text: String| Body::Bytes(Arc::from(text.into_bytes()));
-    let mut files = vec![
-        (
-            "sitemap.xml".into(),
-            text(output::sitemap(config, live.iter().copied())),
-        ),
-        (
-            "atom.xml".into(),
-            text(output::atom(config, &news(config, &live), plan.today)),
-        ),
-        ("robots.txt".into(), text(output::robots(config))),
-        ("_headers".into(), text(security::headers_file())),
-        (
-            "_redirects".into(),
-            text(output::redirects(&plan.library.forwards)),
-        ),
-    ];
+    let mut files = vec![(
+        "sitemap.xml".to_string(),
+        text(output::sitemap(config, &sitemap(site, plan, &live))),
+    )];
+    for (lang, language) in site.languages().all().iter().enumerate() {
+        let in_language: Vec<&Document> = live.iter().copied().filter(|d| d.lang == lang).collect();
+        let feed = feed_path(language);
+        let home = (in_language.iter())
+            .find(|d| d.is_home())
+            .map_or("/", |d| d.url.as_str());
+        let entries = news(config, &in_language);
+        let xml = output::atom(&site.configs[lang], (&feed, home), &entries, plan.today);
+        files.push((feed.trim_start_matches('/').to_string(), text(xml)));
+    }
+    files.push(("robots.txt".into(), text(output::robots(config))));
+    files.push(("_headers".into(), text(security::headers_file())));
+    files.push((
+        "_redirects".into(),
+        text(output::redirects(&plan.library.forwards)),
+    ));
     for (name, bytes) in &plan.asset_bytes {
         let path = plan.assets[name].trim_start_matches('/').to_string();
         files.push((path, Body::Bytes(Arc::from(bytes.as_slice()))));
@@ -77,6 +81,41 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<(String, Body)> {
         files.push((asset.to.clone(), body));
     }
     files
+}
+
+/// Where a language's feed is: `/atom.xml`, `/cy/atom.xml`.
+pub fn feed_path(language: &crate::config::Language) -> String {
+    format!("{}/atom.xml", language.prefix)
+}
+
+/// The sitemap's entries: each live page, with its live versions in the other languages.
+fn sitemap<'a>(
+    site: &'a Site,
+    plan: &'a Plan,
+    live: &[&'a Document],
+) -> Vec<output::SitemapEntry<'a>> {
+    let library = &plan.library;
+    let codes: Vec<&str> = site
+        .languages()
+        .all()
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    (live.iter())
+        .map(|&doc| {
+            let versions: Vec<&Document> =
+                (library.versions(library.by_source[&doc.source]).into_iter())
+                    .map(|i| &library.documents[i])
+                    .filter(|d| !d.preview)
+                    .collect();
+            let mut alternates: Vec<(&str, &str)> = Vec::new();
+            if versions.len() > 1 {
+                alternates.extend(versions.iter().map(|d| (codes[d.lang], d.url.as_str())));
+                alternates.push(("x-default", versions[0].url.as_str()));
+            }
+            output::SitemapEntry { doc, alternates }
+        })
+        .collect()
 }
 
 /// Pages in the news sections, newest first.

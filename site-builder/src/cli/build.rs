@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use site_builder::search::PAGE_BUDGET;
 use site_builder::{Error, Options, Outlook, Printer, Report, Target};
 
 use super::SiteArgs;
@@ -23,6 +24,10 @@ pub struct CheckArgs {
     /// (pages publishing or expiring, banners, helpline checks), and say when to rebuild
     #[arg(long, value_name = "DAYS")]
     ahead: Option<u32>,
+    /// List every page with no translation into each language, and every translation
+    /// awaiting review
+    #[arg(long)]
+    translations: bool,
 }
 
 impl Args {
@@ -37,7 +42,7 @@ impl CheckArgs {
     }
 }
 
-fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
+pub fn options(site: &SiteArgs, out: Option<PathBuf>) -> Options {
     let mut options = Options::new(&site.root);
     options.out = out;
     options.drafts = site.drafts;
@@ -56,6 +61,7 @@ pub fn build(args: Args) -> Result<(), Error> {
     let report = site_builder::build(&options(&args.site, Some(out.clone())))?;
     print_left_out(&report);
     println!("{} into {}", summary(&report), out.display());
+    print_languages(&report, false);
     Ok(())
 }
 
@@ -68,6 +74,7 @@ pub fn check(args: CheckArgs, printer: &Printer) -> Result<bool, Error> {
     let report = site_builder::build(&options(&args.site, None))?;
     print_left_out(&report);
     println!("{} (checked, nothing written)", summary(&report));
+    print_languages(&report, args.translations);
     Ok(true)
 }
 
@@ -119,6 +126,116 @@ fn print_left_out(report: &Report) {
     for warning in &report.warnings {
         eprintln!("{warning}");
     }
+    if let Some(search) = &report.search {
+        println!("{}", search_line(search));
+    }
+}
+
+/// The index's size. Compressing takes about a second a megabyte, so an index over 1 MB
+/// is not compressed for the report: that alone is many times the search page's budget.
+fn search_line(search: &site_builder::Shipped) -> String {
+    let raw = search.module.len();
+    let compressed = match raw <= 1_000_000 {
+        true => {
+            let brotli = search.compressed();
+            let over = match brotli > PAGE_BUDGET {
+                true => format!(
+                    ", over the search page's budget of {}",
+                    kilobytes(PAGE_BUDGET)
+                ),
+                false => String::new(),
+            };
+            format!("{} with brotli{over}", kilobytes(brotli))
+        }
+        false => format!(
+            "many times the search page's budget of {} with brotli",
+            kilobytes(PAGE_BUDGET)
+        ),
+    };
+    format!(
+        "search index: {} pages in {} sections, {} ({compressed})",
+        search.pages,
+        search.sections,
+        kilobytes(raw)
+    )
+}
+
+fn kilobytes(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+/// How many names a build lists before it says how many more there are.
+const LISTED: usize = 5;
+
+/// Each language's untranslated pages and translations awaiting review (all of them when
+/// `full`), and the self-check's languages with the proofs that hold for all of them.
+fn print_languages(report: &Report, full: bool) {
+    let default = &report.default_language;
+    for t in &report.translations {
+        let shown = t.untranslated.len();
+        print!(
+            "{} ({}): {} of {} pages translated",
+            t.name,
+            t.code,
+            t.translated(),
+            t.total
+        );
+        match (shown, full) {
+            (0, _) => println!("."),
+            (_, true) => println!(
+                "; {shown} shown in {default} instead:\n{}",
+                column(&t.untranslated)
+            ),
+            _ => println!(
+                "; {shown} shown in {default} instead: {}",
+                some(&t.untranslated)
+            ),
+        }
+        match (t.needs_review.len(), full) {
+            (0, _) => {}
+            (n, true) => println!(
+                "{} ({}): {n} awaiting review (translation: needs-review):\n{}",
+                t.name,
+                t.code,
+                column(&t.needs_review)
+            ),
+            (n, false) => println!(
+                "{} ({}): {n} awaiting review (translation: needs-review): {}",
+                t.name,
+                t.code,
+                some(&t.needs_review)
+            ),
+        }
+    }
+    if let (Some((definition, examples)), [_, _, ..]) =
+        (&report.selfcheck, report.selfcheck_languages.as_slice())
+    {
+        let names = report.selfcheck_languages.join(" and ");
+        println!(
+            "Self-check in {names}: one logic, {}, so its proofs hold for every language: every outcome reachable, one outcome for every answer path, {examples} examples as expected; same engine, same outcome ids.",
+            definition.display()
+        );
+    }
+}
+
+/// The first few names, and how many more.
+fn some(names: &[String]) -> String {
+    match names.len() {
+        n if n <= LISTED => names.join(", "),
+        n => format!(
+            "{} and {} more (check --translations lists them all)",
+            names[..LISTED].join(", "),
+            n - LISTED
+        ),
+    }
+}
+
+fn column(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("  {n}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn summary(report: &Report) -> String {

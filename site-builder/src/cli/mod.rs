@@ -5,6 +5,7 @@ mod hosting;
 mod init;
 mod new;
 mod recipes;
+mod search;
 mod selfcheck;
 mod serve;
 mod theme;
@@ -88,6 +89,8 @@ enum Command {
     Hosting(hosting::Args),
     /// Write CI that builds the site on every push and every day (GitHub Actions, GitLab CI)
     CiRecipes(recipes::Args),
+    /// Search the site as a visitor would on its search page
+    Search(search::Args),
 }
 
 /// Options every command that reads the site shares.
@@ -152,6 +155,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => return new::run(args, messages),
         Command::Selfcheck(args) => return selfcheck::run(args, messages),
         Command::Theme(args) => return theme::run(args, messages),
+        Command::Search(args) => return search::run(args, messages),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -163,7 +167,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Prints problems the way editors read them, then a count.
-fn report(error: &Error, printer: &Printer) {
+pub fn report(error: &Error, printer: &Printer) {
     error.eprint(printer);
     if let Error::Problems(problems) = error {
         let n = problems.len();

@@ -18,13 +18,17 @@ pub struct Args {
 
 #[derive(Subcommand)]
 enum What {
-    /// A new page, as a draft: `new page understanding-stalking/online.md --title "Online stalking"`
+    /// A new page, as a draft: `new page understanding-stalking/online.md --title "Online stalking"`;
+    /// or, with `--lang cy`, a translation of the page at PATH, beside it
     Page {
-        /// Where the page goes inside content/, ending in .md
+        /// Where the page goes inside content/, ending in .md (with --lang, the page to translate)
         path: String,
         /// The page's title, as readers see it
-        #[arg(long)]
-        title: String,
+        #[arg(long, required_unless_present = "lang")]
+        title: Option<String>,
+        /// Start a translation of the page at PATH into this language of the site (`cy`)
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
     },
     /// A campaign: a news page shown between two dates, and the banner that goes with it
     Campaign {
@@ -46,7 +50,18 @@ enum What {
 
 pub fn run(args: Args, messages: super::Messages) -> ExitCode {
     let result = match &args.what {
-        What::Page { path, title } => {
+        What::Page {
+            path,
+            lang: Some(code),
+            ..
+        } => scaffold::new_translation(&args.root, path, code).map(|file| {
+            println!(
+                "Created {}, to translate (a draft marked translation: needs-review: only the preview shows it).",
+                file.display()
+            );
+        }),
+        What::Page { path, title, .. } => {
+            let title = title.as_deref().unwrap_or_default();
             scaffold::new_page(&args.root, path, title, scaffold::today(&args.root)).map(|file| {
                 println!(
                     "Created {} (a draft: only the preview shows it).",

@@ -48,6 +48,9 @@ pub struct FooterLink {
     pub text: String,
     /// `@/page.md` for a page of the site, or an `https://` address.
     pub url: String,
+    /// The text in the other languages, by code.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, super::LinkText>,
 }
 
 impl Brand {

@@ -1,7 +1,10 @@
 //! `content/site.yaml`: the site's settings.
 
 pub mod brand;
+pub mod languages;
+mod translated;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +14,8 @@ use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Origin, Positions};
 
 pub use brand::Brand;
+pub use languages::{Dir, Language, LanguageEntry, Languages};
+pub use translated::{BannerText, LinkText, ServiceText, SiteText};
 
 /// The settings an editor keeps in `content/site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -20,8 +25,16 @@ pub struct Config {
     #[serde(default)]
     pub description: String,
     pub base_url: String,
+    /// The default language: its pages are at the site's root.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Every language of the site, the default one included; the others are served under
+    /// `/<code>/`.
+    #[serde(default)]
+    pub languages: Vec<LanguageEntry>,
+    /// The title, description and organisation in the other languages, by code.
+    #[serde(default)]
+    pub translations: BTreeMap<String, SiteText>,
     /// The IANA time zone whose calendar says which day it is for the site: when pages
     /// publish and expire, and when banners start and end.
     #[serde(default = "default_timezone")]
@@ -31,6 +44,10 @@ pub struct Config {
     /// Where the quick exit goes: a neutral site.
     #[serde(default = "default_exit_url")]
     pub exit_url: String,
+    /// Whether the site has a search page (`/search/`, linked from every page's header):
+    /// on unless set to `false`.
+    #[serde(default = "default_search")]
+    pub search: bool,
     /// Sections whose pages make up the Atom feed.
     #[serde(default)]
     pub news_sections: Vec<String>,
@@ -50,6 +67,10 @@ pub struct Config {
     pub brand: Option<Brand>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
+    /// In another language's settings, the fields shown in the default language because
+    /// they have no translation (`title`, `description`, `organisation`).
+    #[serde(skip_deserializing, default)]
+    pub fallback: Vec<&'static str>,
 }
 
 /// A helpline or service that visitors can contact.
@@ -79,6 +100,14 @@ pub struct SupportService {
     /// A British Sign Language video service.
     #[serde(default)]
     pub bsl_url: String,
+    /// The name, hours and description in the other languages, by code. Numbers and
+    /// addresses are the same in every language, so they are written once.
+    #[serde(default)]
+    pub translations: BTreeMap<String, ServiceText>,
+    /// The fields shown in the default language on a page in another language, because
+    /// they have no translation: templates mark them with the default language's `lang`.
+    #[serde(skip_deserializing, default)]
+    pub fallback: Vec<&'static str>,
 }
 
 /// How long a helpline's details may go unchecked before the build warns.
@@ -93,6 +122,12 @@ pub struct Banner {
     pub link: Option<String>,
     pub from: Date,
     pub until: Date,
+    /// The text in the other languages, by code.
+    #[serde(default)]
+    pub translations: BTreeMap<String, BannerText>,
+    /// Shown in the default language on a page in another language (no translation).
+    #[serde(skip_deserializing, default)]
+    pub fallback: bool,
 }
 
 impl Banner {
@@ -119,6 +154,10 @@ fn default_timezone() -> String {
     crate::date::DEFAULT_ZONE.into()
 }
 
+fn default_search() -> bool {
+    true
+}
+
 fn default_exit_url() -> String {
     "https://www.bbc.co.uk/weather".into()
 }
@@ -130,6 +169,8 @@ pub struct LoadedConfig {
     pub zone: Zone,
     pub path: PathBuf,
     pub positions: Positions,
+    /// `languages:`, read: the default language first.
+    pub languages: Languages,
 }
 
 impl LoadedConfig {
@@ -245,12 +286,16 @@ pub fn load(content_dir: &Path, shown: &Path) -> Result<LoadedConfig, Vec<Diagno
     let config: Config = yaml::parse(&text, &path, Origin::FILE).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let zone = Zone::named(&config.timezone);
-    let loaded = LoadedConfig {
+    let mut loaded = LoadedConfig {
         zone: zone.clone().unwrap_or_else(london),
+        languages: Languages::single(&config.language),
         config,
         path,
         positions: Positions::of(&text, Origin::FILE),
     };
+    let (languages, language_problems) = languages::read(&loaded);
+    loaded.languages = languages;
+    problems.extend(language_problems);
     if zone.is_none() {
         problems.push(zone_problem(&loaded));
     }

@@ -39,6 +39,15 @@ pub struct Document {
     pub preview: bool,
     /// Where `template:` is written in the front matter, when it is.
     pub template_at: Option<(usize, usize)>,
+    /// The document's language, by index in the site's languages (0 is the default).
+    pub lang: usize,
+    /// The source of the default-language document: `source` itself for one, and the
+    /// page it translates for a translation.
+    pub original: String,
+    /// For a translation, the default-language document, by index; `None` for one.
+    pub translation_of: Option<usize>,
+    /// For a default-language document, its translations, by index.
+    pub translations: Vec<usize>,
 }
 
 impl Document {
@@ -46,10 +55,20 @@ impl Document {
     pub fn template(&self) -> &str {
         match (&self.front.template, self.kind) {
             (Some(name), _) => name,
-            (None, Kind::Section) if self.url == "/" => "index.html",
+            (None, Kind::Section) if self.is_home() => "index.html",
             (None, Kind::Section) => "section.html",
             (None, Kind::Page) => "page.html",
         }
+    }
+
+    /// Whether this is the home page, of the default language or of another.
+    pub fn is_home(&self) -> bool {
+        self.original == "_index.md"
+    }
+
+    /// Whether this translation awaits a fluent speaker's review.
+    pub fn needs_review(&self) -> bool {
+        self.front.translation.is_some()
     }
 
     /// Output file path inside `public/`: `get-help/reporting/index.html`.

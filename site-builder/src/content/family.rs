@@ -1,5 +1,7 @@
 //! A section's family: the parent of every document, and each section's pages and
-//! subsections in display order.
+//! subsections in display order. A translation's family is its original's, each member
+//! in the translation's language where it has a translation, else the original itself:
+//! so a Welsh section lists every page, the untranslated ones in English.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -14,11 +16,14 @@ pub fn link_family(library: &mut Library) {
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Section)
+        .filter(|(_, d)| d.kind == Kind::Section && d.translation_of.is_none())
         .map(|(i, d)| (parent_dir(&d.source), i))
         .collect();
     for index in 0..library.documents.len() {
         let doc = &library.documents[index];
+        if doc.translation_of.is_some() {
+            continue;
+        }
         let mut dir = parent_dir(&doc.source);
         if doc.kind == Kind::Section || doc.source.ends_with("/index.md") {
             if doc.source == "_index.md" {
@@ -47,7 +52,7 @@ pub fn link_family(library: &mut Library) {
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Section)
+        .filter(|(_, d)| d.kind == Kind::Section && d.translation_of.is_none())
         .map(|(i, d)| {
             let mut pages = d.pages.clone();
             let mut subs = d.subsections.clone();
@@ -59,6 +64,28 @@ pub fn link_family(library: &mut Library) {
     for (i, pages, subs) in order {
         library.documents[i].pages = pages;
         library.documents[i].subsections = subs;
+    }
+    link_translations(library);
+}
+
+/// Each translation's parent, pages and subsections: its original's, in its language.
+fn link_translations(library: &mut Library) {
+    for index in 0..library.documents.len() {
+        let doc = &library.documents[index];
+        let Some(original) = doc.translation_of else {
+            continue;
+        };
+        let lang = doc.lang;
+        let source = &library.documents[original];
+        let parent = source.parent.map(|p| library.in_language(p, lang));
+        let pages: Vec<usize> = (source.pages.iter())
+            .map(|&p| library.in_language(p, lang))
+            .collect();
+        let subsections: Vec<usize> = (source.subsections.iter())
+            .map(|&s| library.in_language(s, lang))
+            .collect();
+        let doc = &mut library.documents[index];
+        (doc.parent, doc.pages, doc.subsections) = (parent, pages, subsections);
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::content::placement::parent_dir;
 use crate::content::{Absence, Kind, Library};
 use crate::date::Date;
-use crate::diagnostic::{closest, Diagnostic};
+use crate::diagnostic::{closest_page, Diagnostic};
 use std::collections::HashMap;
 
 /// An expired document, and where it now leads.
@@ -19,15 +19,17 @@ pub struct Forward {
     pub to: String,
     /// Its last day.
     pub expired: Date,
+    /// Its language, by index: its forwarding page is in that language.
+    pub lang: usize,
 }
 
 /// Works out a forward for every expired document. A redirect to a page that is left out
 /// on this day (not published yet, a draft) falls back to the section, with a warning:
 /// the day's build still succeeds.
 pub fn forward(library: &mut Library) -> Vec<Diagnostic> {
-    let sections: HashMap<String, &str> = (library.documents.iter())
+    let sections: Sections = (library.documents.iter())
         .filter(|d| d.kind == Kind::Section)
-        .map(|d| (parent_dir(&d.source), d.url.as_str()))
+        .map(|d| ((d.lang, parent_dir(&d.source)), d.url.as_str()))
         .collect();
     let mut warnings = Vec::new();
     let mut forwards = Vec::new();
@@ -39,10 +41,10 @@ pub fn forward(library: &mut Library) -> Vec<Diagnostic> {
         if library.documents.iter().any(|d| d.url == left.url) {
             continue;
         }
-        let section = section_of(&left.source, &sections);
+        let section = section_of(&left.source, left.lang, &sections);
         let mut to = section.clone();
         if let Some(link) = &left.front.expired_redirect {
-            match follow(link, library, &sections, 0) {
+            match follow(link, library, &sections, left.lang, 0) {
                 Ok(url) => to = url,
                 Err(why) => {
                     let (line, col) = left.redirect_at.unwrap_or((1, 1));
@@ -61,6 +63,7 @@ pub fn forward(library: &mut Library) -> Vec<Diagnostic> {
             from: left.url.clone(),
             to,
             expired,
+            lang: left.lang,
         });
     }
     library.forwards = forwards;
@@ -72,7 +75,8 @@ pub fn forward(library: &mut Library) -> Vec<Diagnostic> {
 fn follow(
     link: &str,
     library: &Library,
-    sections: &HashMap<String, &str>,
+    sections: &Sections,
+    lang: usize,
     depth: usize,
 ) -> Result<String, Absence> {
     let target = link.strip_prefix("@/").unwrap_or(link);
@@ -85,34 +89,43 @@ fn follow(
         None => url.to_string(),
     };
     if let Some(&i) = library.by_source.get(source) {
-        return Ok(with_anchor(&library.documents[i].url));
+        return Ok(with_anchor(
+            &library.documents[library.in_language(i, lang)].url,
+        ));
     }
     if let Some(url) = library.unreadable.get(source) {
         return Ok(with_anchor(url));
     }
     let Some(left) = library.left_out.iter().find(|l| l.source == source) else {
         // Reported once, by `check_redirects`, whatever the day.
-        return Ok(section_of(source, sections));
+        return Ok(section_of(source, lang, sections));
     };
     match (&left.why, &left.front.expired_redirect) {
         // An expired page's own anchors are gone: go where it leads.
         (Absence::Expired(_), Some(next)) if depth < library.left_out.len() => {
-            follow(next, library, sections, depth + 1).or_else(|_| Ok(section_of(source, sections)))
+            follow(next, library, sections, lang, depth + 1)
+                .or_else(|_| Ok(section_of(source, lang, sections)))
         }
-        (Absence::Expired(_), _) => Ok(section_of(source, sections)),
+        (Absence::Expired(_), _) => Ok(section_of(source, lang, sections)),
         (why, _) => Err(why.clone()),
     }
 }
 
-/// The address of the nearest live section above `source`, or the home page.
-fn section_of(source: &str, sections: &HashMap<String, &str>) -> String {
+/// Live sections by language and folder.
+type Sections<'a> = HashMap<(usize, String), &'a str>;
+
+/// The address of the nearest live section above `source`, in language `lang` where it
+/// has one (else in the default language), or the home page.
+fn section_of(source: &str, lang: usize, sections: &Sections) -> String {
     let name = source.rsplit('/').next().unwrap_or(source);
     let mut dir = parent_dir(source);
-    if name == "_index.md" || name == "index.md" {
+    if name.starts_with("_index.") || name.starts_with("index.") {
         dir = parent_dir(&dir);
     }
     loop {
-        if let Some(url) = sections.get(&dir) {
+        let found =
+            (sections.get(&(lang, dir.clone()))).or_else(|| sections.get(&(0, dir.clone())));
+        if let Some(url) = found {
             return url.to_string();
         }
         if dir.is_empty() {
@@ -149,7 +162,7 @@ pub fn check_redirect(
     let message =
         format!("`expired_redirect` links to `{link}`, but there is no such page in content/");
     let problem = Diagnostic::new(shown, line, col, message);
-    Some(match closest(source, known.iter().copied()) {
+    Some(match closest_page(source, known.iter().copied()) {
         Some(best) => problem.with_help(format!("did you mean `@/{best}`?")),
         None => problem.with_help("name a page or section of content/, as @/section/page.md"),
     })

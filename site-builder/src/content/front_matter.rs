@@ -38,8 +38,14 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default)]
     pub menu: Option<MenuEntry>,
+    /// `false` leaves the page out of the site's search and its A to Z.
+    #[serde(default)]
+    pub search: Option<bool>,
     #[serde(default)]
     pub extra: serde_yaml::Mapping,
+    /// On a translation: `needs-review` until a fluent speaker has checked it.
+    #[serde(default)]
+    pub translation: Option<crate::content::translation::Review>,
 }
 
 /// A place for the page in the site's main menu.

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::config::languages::{Languages, DEFAULT};
 use crate::content::document::{Document, Kind};
 use crate::content::family::link_family;
 use crate::content::forward::{self, Forward};
@@ -19,6 +20,7 @@ use crate::content::placement::{parent_dir, Placer};
 use crate::content::reads::{Listing, Reads};
 use crate::content::schedule::{Absence, Schedule};
 use crate::content::slug;
+use crate::content::translation::{self, Translation};
 use crate::diagnostic::{read_text, Diagnostic};
 
 /// A document the build leaves out, and why.
@@ -33,6 +35,8 @@ pub struct LeftOut {
     pub front: FrontMatter,
     /// Where `expired_redirect` is written, when it is.
     pub redirect_at: Option<(usize, usize)>,
+    /// Its language, by index in the site's languages.
+    pub lang: usize,
 }
 
 /// A file from `content/` copied as it is.
@@ -80,6 +84,33 @@ impl Library {
             .find(|l| l.source == source)
             .map(|l| &l.why)
     }
+
+    /// The document `index` in language `lang`: its translation when it has one that is
+    /// live, else the default-language document itself (the fallback).
+    pub fn in_language(&self, index: usize, lang: usize) -> usize {
+        let doc = &self.documents[index];
+        if doc.lang == lang {
+            return index;
+        }
+        let original = doc.translation_of.unwrap_or(index);
+        if lang == crate::config::languages::DEFAULT {
+            return original;
+        }
+        (self.documents[original].translations.iter())
+            .copied()
+            .find(|&t| self.documents[t].lang == lang)
+            .unwrap_or(original)
+    }
+
+    /// Every version of document `index`: the default-language one, then its
+    /// translations, in the order of the site's languages.
+    pub fn versions(&self, index: usize) -> Vec<usize> {
+        let original = self.documents[index].translation_of.unwrap_or(index);
+        let mut all = vec![original];
+        all.extend(&self.documents[original].translations);
+        all.sort_by_key(|&i| self.documents[i].lang);
+        all
+    }
 }
 
 /// Files that live in `content/` but are not part of the site.
@@ -95,9 +126,14 @@ fn is_ignored(rel: &str) -> bool {
 /// Everything read from `content/`, before any day's schedule is applied: a build
 /// places it once, and `check --ahead` once for each day it looks at.
 pub struct Sources {
-    /// Every Markdown file whose front matter could be read, sections first.
+    /// Every default-language Markdown file whose front matter could be read, sections
+    /// first.
     splits: Vec<(String, Arc<Split>)>,
+    /// The translations, with their front matter merged over their originals'.
+    pub(super) translations: Vec<Translation>,
     placer: Placer,
+    /// Where each other language's documents go, by language index.
+    pub(super) placers: Vec<Placer>,
     /// Markdown files whose front matter failed.
     failed: Vec<String>,
     /// Files copied as they are.
@@ -111,6 +147,7 @@ pub struct Sources {
 pub fn read(
     content_dir: &Path,
     shown_root: &Path,
+    languages: &Languages,
     reads: &mut Reads,
 ) -> (Sources, Vec<Diagnostic>) {
     let listed = reads.listing();
@@ -126,7 +163,9 @@ pub fn read(
                 .with_help("create content/_index.md with a title: it becomes the home page"),
         );
     }
-    let (mut splits, failed) = read_all(markdown, content_dir, shown_root, reads, &mut problems);
+    let (splits, failed) = read_all(markdown, content_dir, shown_root, reads, &mut problems);
+    let (mut splits, translations) =
+        translation::sort(splits, languages, shown_root, &mut problems);
     // A section's `_index.md` first, so it is judged before anything inside it.
     splits
         .sort_by_cached_key(|(rel, _)| (parent_dir(rel), !rel.ends_with("_index.md"), rel.clone()));
@@ -143,9 +182,12 @@ pub fn read(
         false
     });
     let placer = Placer::new(splits.iter().map(|(rel, split)| (rel.as_str(), &**split)));
+    let placers = translation::placers(&placer, &translations, languages);
     let sources = Sources {
         splits,
+        translations,
         placer,
+        placers,
         failed,
         others: listing.others.clone(),
         content_dir: content_dir.to_path_buf(),
@@ -165,6 +207,7 @@ impl Sources {
             library.unreadable.insert(rel.clone(), url);
         }
         place(&mut library, self, schedule, &mut problems);
+        translation::place(&mut library, self, schedule, &mut problems);
         link_family(&mut library);
         problems.extend(forward::forward(&mut library));
         for rel in &self.others {
@@ -180,8 +223,18 @@ impl Sources {
                 shown: self.shown_root.join(rel),
                 to: self.placer.file_path(rel),
             });
+            library.assets.extend(translation::bundle_copies(
+                &library,
+                self,
+                rel,
+                owner.as_deref(),
+            ));
         }
         (library, problems)
+    }
+
+    pub(super) fn file_of(&self, rel: &str) -> (PathBuf, PathBuf) {
+        (self.content_dir.join(rel), self.shown_root.join(rel))
     }
 
     /// Problems with `expired_redirect` that do not depend on the day.
@@ -189,13 +242,18 @@ impl Sources {
         let known: Vec<&str> = (self.splits.iter().map(|(rel, _)| rel.as_str()))
             .chain(self.failed.iter().map(String::as_str))
             .collect();
-        (self.splits.iter())
-            .filter_map(|(rel, split)| {
-                let link = split.front.expired_redirect.as_ref()?;
-                let at = split.place_of("expired_redirect");
-                forward::check_redirect(link, &known, &self.shown_root.join(rel), at)
-            })
-            .collect()
+        let own = (self.translations.iter()).map(|t| (&t.rel, &*t.split));
+        (self
+            .splits
+            .iter()
+            .map(|(rel, split)| (rel, &**split))
+            .chain(own))
+        .filter_map(|(rel, split)| {
+            let link = split.front.expired_redirect.as_ref()?;
+            let at = split.place_of("expired_redirect");
+            forward::check_redirect(link, &known, &self.shown_root.join(rel), at)
+        })
+        .collect()
     }
 
     /// Whether `source` is a document whose front matter failed (reported already).
@@ -203,11 +261,18 @@ impl Sources {
         self.failed.iter().any(|f| f == source)
     }
 
-    /// The front matter of every readable document, by source.
+    /// The front matter of every readable document, by source: a translation's merged
+    /// over its original's.
     pub fn fronts(&self) -> impl Iterator<Item = (&str, &FrontMatter)> {
-        self.splits
-            .iter()
+        let translations = (self.translations.iter()).map(|t| (t.rel.as_str(), &t.front));
+        (self.splits.iter())
             .map(|(rel, split)| (rel.as_str(), &split.front))
+            .chain(translations)
+    }
+
+    /// Where documents of language `lang` go.
+    pub(super) fn placer_for(&self, lang: usize) -> &Placer {
+        self.placers.get(lang).unwrap_or(&self.placer)
     }
 
     /// The files copied as they are, as (path to read, path as shown).
@@ -334,6 +399,7 @@ fn place(
                     .expired_redirect
                     .as_ref()
                     .map(|_| split.place_of("expired_redirect")),
+                lang: DEFAULT,
             });
             continue;
         }
@@ -371,6 +437,10 @@ fn place(
             subsections: Vec::new(),
             preview: shown_anyway,
             template_at,
+            lang: DEFAULT,
+            original: rel.clone(),
+            translation_of: None,
+            translations: Vec::new(),
         });
     }
 }
@@ -385,7 +455,7 @@ fn relative(root: &Path, path: &Path) -> String {
 
 /// A document at the address of an earlier one, or at one that differs only in case (which
 /// collide on case-insensitive file systems and hosts). The later one is not rendered.
-fn duplicate_url(shown: &Path, url: &str, first: &Document) -> Diagnostic {
+pub(super) fn duplicate_url(shown: &Path, url: &str, first: &Document) -> Diagnostic {
     let message = if first.url == url {
         format!(
             "this page has the same address `{url}` as {}",

@@ -9,6 +9,7 @@ pub mod placement;
 pub mod reads;
 pub mod schedule;
 pub mod slug;
+pub mod translation;
 
 pub use document::{Document, Kind};
 pub use forward::Forward;

@@ -13,10 +13,13 @@ pub fn parent_dir(rel: &str) -> String {
 }
 
 /// Works out URLs from folders, `_index.md`/`index.md` files and slugs.
+#[derive(Debug, Clone)]
 pub struct Placer {
     /// Slug overrides for folders, set by the folder's `_index.md` or `index.md`.
     dir_slugs: HashMap<String, String>,
     bundles: Vec<String>,
+    /// Where the language's addresses start: empty for the default language, `/cy`.
+    prefix: String,
 }
 
 impl Placer {
@@ -34,14 +37,37 @@ impl Placer {
                 }
             }
         }
-        Placer { dir_slugs, bundles }
+        Placer {
+            dir_slugs,
+            bundles,
+            prefix: String::new(),
+        }
+    }
+
+    /// The same places for a language served under `prefix`, with the folders that its
+    /// translated `_index.md` or `index.md` files give slugs of their own (`slugs` holds
+    /// each translated file's original and its slug).
+    pub fn in_language<'a>(
+        &self,
+        prefix: &str,
+        slugs: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Placer {
+        let mut placer = self.clone();
+        placer.prefix = prefix.to_string();
+        for (rel, slug) in slugs {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            if name == "_index.md" || name == "index.md" {
+                placer.dir_slugs.insert(parent_dir(rel), slug.to_string());
+            }
+        }
+        placer
     }
 
     pub fn dir_url(&self, dir: &str) -> String {
+        let mut url = format!("{}/", self.prefix);
         if dir.is_empty() {
-            return "/".into();
+            return url;
         }
-        let mut url = String::from("/");
         let mut so_far = String::new();
         for part in dir.split('/') {
             if !so_far.is_empty() {

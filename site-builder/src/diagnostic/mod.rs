@@ -160,9 +160,48 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 /// the engine's one "did you mean", shared by every message.
 pub use selfcheck_engine::closest;
 
+/// The closest of the pages `candidates` (paths inside content/) to the page path `wrong`.
+/// Paths share long folder names, so a whole-path match is kept only when the file names
+/// match too, or are themselves close: `guides/nope.md` suggests nothing rather than
+/// `guides/b.md`.
+pub fn closest_page<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let best = closest(wrong, candidates)?;
+    let (typed, found) = (file_name(wrong), file_name(best));
+    (typed == found || closest(typed, [found]).is_some()).then_some(best)
+}
+
+/// `guides/first` for `guides/first.md`'s last part: `first`.
+fn file_name(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".md").unwrap_or(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_suggestions_look_at_the_file_name() {
+        let pages = [
+            "guides/b.md",
+            "guides/bundle/index.md",
+            "news/_index.md",
+            "news/awareness-week.md",
+        ];
+        assert_eq!(closest_page("guides/nope.md", pages), None);
+        assert_eq!(closest_page("news/figures.md", pages), None);
+        assert_eq!(
+            closest_page("guides/bundel/index.md", pages),
+            Some("guides/bundle/index.md")
+        );
+        assert_eq!(
+            closest_page("news/awarness-week.md", pages),
+            Some("news/awareness-week.md")
+        );
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

@@ -2,7 +2,7 @@
 
 use crate::content::{Absence, Library};
 use crate::date::Date;
-use crate::diagnostic::{closest, Diagnostic};
+use crate::diagnostic::{closest_page, Diagnostic};
 
 /// Why an `@/` link does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +31,22 @@ impl BrokenLink {
         }
     }
 
-    /// The problem at `at`: a warning for an expired page, else an error.
+    /// The problem at `at`, with what to do about it: a warning for an expired page, else
+    /// an error.
     pub fn diagnostic(&self, at: Diagnostic) -> Diagnostic {
         let problem = at.message(self.to_string());
         match self {
             BrokenLink::Expired { .. } => problem
                 .with_help("link to where the page now leads, or remove the link")
                 .warning(),
-            _ => problem,
+            BrokenLink::LeftOut { .. } => problem.with_help("publish that page or remove the link"),
+            BrokenLink::Missing {
+                suggestion: Some(best),
+                ..
+            } => problem.with_help(format!("did you mean `@/{best}`?")),
+            BrokenLink::Missing { .. } => problem.with_help(
+                "link with the page's path inside content/, such as `@/get-help/reporting.md`",
+            ),
         }
     }
 }
@@ -48,14 +56,13 @@ impl std::fmt::Display for BrokenLink {
         match self {
             BrokenLink::LeftOut { source, why } => write!(
                 f,
-                "this links to `@/{source}`, which is left out of this build ({why}); publish that page or remove the link"
+                "this links to `@/{source}`, which is left out of this build ({why})"
             ),
-            BrokenLink::Missing { source, suggestion } => {
-                write!(f, "this links to `@/{source}`, but there is no such page in content/")?;
-                match suggestion {
-                    Some(best) => write!(f, "; did you mean `@/{best}`?"),
-                    None => Ok(()),
-                }
+            BrokenLink::Missing { source, .. } => {
+                write!(
+                    f,
+                    "this links to `@/{source}`, but there is no such page in content/"
+                )
             }
             BrokenLink::Expired { source, on, to } => write!(
                 f,
@@ -65,8 +72,29 @@ impl std::fmt::Display for BrokenLink {
     }
 }
 
-/// The URL of an `@/page.md#anchor` link, or `None` for any other kind of link.
+/// Where an `@/` link leads from a page in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub url: String,
+    /// The page has no translation in the linking page's language, so the link leads to
+    /// the default-language page.
+    pub fallback: bool,
+}
+
+/// The URL of an `@/page.md#anchor` link from a default-language page, or `None` for any
+/// other kind of link.
 pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, BrokenLink> {
+    resolve_link_in(dest, library, crate::config::languages::DEFAULT).map(|r| r.map(|r| r.url))
+}
+
+/// Where an `@/page.md#anchor` link leads from a page in language `lang`: the page's
+/// translation into `lang` when it has one, else the page itself. `None` for any other
+/// kind of link.
+pub fn resolve_link_in(
+    dest: &str,
+    library: &Library,
+    lang: usize,
+) -> Result<Option<Resolved>, BrokenLink> {
     let Some(target) = dest.strip_prefix("@/") else {
         return Ok(None);
     };
@@ -74,18 +102,26 @@ pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, Bro
         Some((s, a)) => (s, Some(a)),
         None => (target, None),
     };
+    let with_anchor = |url: &str| match anchor {
+        Some(a) => format!("{url}#{a}"),
+        None => url.to_string(),
+    };
     if let Some(&index) = library.by_source.get(source) {
-        let url = &library.documents[index].url;
-        return Ok(Some(match anchor {
-            Some(a) => format!("{url}#{a}"),
-            None => url.clone(),
+        let chosen = match library.documents[index].translation_of {
+            Some(_) => index,
+            None => library.in_language(index, lang),
+        };
+        let doc = &library.documents[chosen];
+        return Ok(Some(Resolved {
+            url: with_anchor(&doc.url),
+            fallback: doc.lang != lang,
         }));
     }
     // A page whose front matter failed is reported already; link to where it would be.
     if let Some(url) = library.unreadable.get(source) {
-        return Ok(Some(match anchor {
-            Some(a) => format!("{url}#{a}"),
-            None => url.clone(),
+        return Ok(Some(Resolved {
+            url: with_anchor(url),
+            fallback: false,
         }));
     }
     let source = source.to_string();
@@ -107,6 +143,6 @@ pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, Bro
         .by_source
         .keys()
         .chain(library.left_out.iter().map(|l| &l.source));
-    let suggestion = closest(&source, known.map(String::as_str)).map(str::to_string);
+    let suggestion = closest_page(&source, known.map(String::as_str)).map(str::to_string);
     Err(BrokenLink::Missing { source, suggestion })
 }

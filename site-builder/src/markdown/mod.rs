@@ -10,14 +10,17 @@ mod links;
 mod placeholders;
 mod source_map;
 mod tables;
+mod text;
 
 pub use ids::{slugify, Ids};
-pub use links::resolve_link;
+pub use links::{resolve_link, resolve_link_in};
 pub use source_map::SourceMap;
 
 use crate::config::SupportService;
 use crate::content::{Document, Library};
+
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::search::SectionText;
 use source_map::Sourced;
 
 /// A heading, for a table of contents.
@@ -36,6 +39,8 @@ pub struct Rendered {
     pub word_count: usize,
     /// Where each part of `html` came from in the Markdown.
     pub map: SourceMap,
+    /// The text cut at its headings, for the search index, when it was asked for.
+    pub sections: Vec<SectionText>,
 }
 
 fn options() -> Options {
@@ -46,15 +51,33 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders `doc`'s body. Links to other documents are checked against `library`. The
-/// HTML comes back even with problems, so the page can still be checked for more.
+/// What a text is rendered against: the site's documents and help lines, as a page in
+/// one language sees them.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub library: &'a Library,
+    /// The support services, in the page's language.
+    pub support: &'a [SupportService],
+    /// The page's language, by index.
+    pub lang: usize,
+    /// The default language's code, for links that lead to an untranslated page.
+    pub default_code: &'a str,
+    /// Said after such a link, in the page's language: "(in English)".
+    pub fallback_note: &'a str,
+    /// The page's language runs right to left.
+    pub rtl: bool,
+}
+
+/// Renders `doc`'s body, and with `sections` its text for the search index. Links to
+/// other documents are checked against the library. The HTML comes back even with
+/// problems, so the page can still be checked for more.
 pub fn render(
     doc: &Document,
-    library: &Library,
-    support: &[SupportService],
+    context: &Context<'_>,
+    sections: bool,
 ) -> (Rendered, Vec<Diagnostic>) {
     let lines = LineIndex::new(&doc.body);
-    render_text(&doc.body, library, support, &|offset, message| {
+    render_text(&doc.body, context, sections, &|offset, message| {
         let (line, col) = lines.position(offset);
         Diagnostic::new(&doc.shown, line + doc.body_line - 1, col, message)
     })
@@ -65,26 +88,26 @@ pub fn render(
 /// the problems is an error; warnings come back with it.
 pub fn render_fragment(
     text: &str,
-    library: &Library,
-    support: &[SupportService],
+    context: &Context<'_>,
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> (Option<Rendered>, Vec<Diagnostic>) {
-    let (rendered, problems) = render_text(text, library, support, at);
+    let (rendered, problems) = render_text(text, context, false, at);
     let failed = problems.iter().any(|p| p.severity == Severity::Error);
     ((!failed).then_some(rendered), problems)
 }
 
 fn render_text(
     text: &str,
-    library: &Library,
-    support: &[SupportService],
+    context: &Context<'_>,
+    sections: bool,
     at: &dyn Fn(usize, String) -> Diagnostic,
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut renderer = Renderer {
         text,
-        library,
-        support,
+        context,
         at,
+        in_fallback_link: false,
+        in_comment: false,
         events: Vec::new(),
         problems: Vec::new(),
         toc: Vec::new(),
@@ -97,12 +120,17 @@ fn render_text(
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         renderer.event(event, range);
     }
+    let sections = match sections {
+        true => text::sections(&renderer.events),
+        false => Vec::new(),
+    };
     let (html, map) = source_map::write(renderer.events, text.len() * 3 / 2);
     let rendered = Rendered {
         html,
         toc: renderer.toc,
         word_count: renderer.word_count,
         map,
+        sections,
     };
     (rendered, renderer.problems)
 }
@@ -116,9 +144,14 @@ struct Image {
 
 struct Renderer<'t, 'a> {
     text: &'t str,
-    library: &'a Library,
-    support: &'a [SupportService],
+    context: &'a Context<'a>,
     at: &'a dyn Fn(usize, String) -> Diagnostic,
+    /// Inside a link to a page shown in the default language: it is written as HTML, to
+    /// carry `hreflang`, and followed by the note.
+    in_fallback_link: bool,
+    /// Inside an HTML comment block: a note for editors (such as the original text a
+    /// translation is made from), which is not published.
+    in_comment: bool,
     events: Vec<Sourced<'t>>,
     problems: Vec<Diagnostic>,
     toc: Vec<Heading>,
@@ -143,7 +176,13 @@ impl<'t> Renderer<'t, '_> {
                 title,
                 id,
             }) => {
-                let dest_url = self.resolve(dest_url, start);
+                let (dest_url, fallback) = self.resolve(dest_url, start);
+                if fallback {
+                    self.in_fallback_link = true;
+                    let html = fallback_open(&dest_url, &title, self.context.default_code);
+                    self.push(Event::InlineHtml(CowStr::from(html)), start);
+                    return;
+                }
                 let link = Tag::Link {
                     link_type,
                     dest_url,
@@ -152,6 +191,19 @@ impl<'t> Renderer<'t, '_> {
                 };
                 self.push(Event::Start(link), start);
             }
+            Event::End(TagEnd::Link) if self.in_fallback_link => {
+                self.in_fallback_link = false;
+                let note = htmlize::escape_text(self.context.fallback_note);
+                let html = format!("</a> <span class=\"lang-note\">{note}</span>");
+                self.push(Event::InlineHtml(CowStr::from(html)), start);
+            }
+            Event::Start(Tag::HtmlBlock)
+                if self.text[range.clone()].trim_start().starts_with("<!--") =>
+            {
+                self.in_comment = true;
+            }
+            Event::End(TagEnd::HtmlBlock) if self.in_comment => self.in_comment = false,
+            _ if self.in_comment => {}
             Event::Start(Tag::Heading { .. }) => {
                 self.heading_start = Some(self.events.len());
                 self.push(event, start);
@@ -224,17 +276,20 @@ impl<'t> Renderer<'t, '_> {
         Some((id, inline))
     }
 
-    /// Turns `@/page.md#anchor` into its URL; a broken one is reported where it is written.
-    fn resolve(&mut self, dest: CowStr<'t>, start: usize) -> CowStr<'t> {
-        match resolve_link(&dest, self.library) {
-            Ok(Some(url)) => CowStr::from(url),
-            Ok(None) => dest,
+    /// Turns `@/page.md#anchor` into its URL in the page's language, and says whether it
+    /// leads to a page in the default language instead; a broken one is reported where it
+    /// is written.
+    fn resolve(&mut self, dest: CowStr<'t>, start: usize) -> (CowStr<'t>, bool) {
+        match resolve_link_in(&dest, self.context.library, self.context.lang) {
+            Ok(Some(resolved)) => (CowStr::from(resolved.url), resolved.fallback),
+            Ok(None) => (dest, false),
             Err(broken) => {
                 let problem = broken.diagnostic((self.at)(start, String::new()));
                 self.problems.push(problem);
                 // Pointing at the page itself keeps the link checks quiet about a link
                 // that leads nowhere.
-                CowStr::from(broken.still_leads_to().unwrap_or("").to_string())
+                let to = broken.still_leads_to().unwrap_or("").to_string();
+                (CowStr::from(to), false)
             }
         }
     }
@@ -281,7 +336,7 @@ impl<'t> Renderer<'t, '_> {
     }
 
     fn placeholders(&mut self, text: CowStr<'t>, range: std::ops::Range<usize>) {
-        match placeholders::fill(&text, self.support) {
+        match placeholders::fill(&text, self.context.support, self.context.rtl) {
             Ok(filled) => self.text(CowStr::from(filled), range.start),
             Err(unknown) => {
                 // The text is the source itself unless Markdown escapes changed it.
@@ -292,6 +347,19 @@ impl<'t> Renderer<'t, '_> {
             }
         }
     }
+}
+
+/// The opening tag of a link to a page in the default language, marked with its language.
+fn fallback_open(url: &str, title: &str, code: &str) -> String {
+    let title = match title {
+        "" => String::new(),
+        t => format!(" title=\"{}\"", htmlize::escape_attribute(t)),
+    };
+    format!(
+        "<a href=\"{}\" hreflang=\"{}\"{title}>",
+        htmlize::escape_attribute(url),
+        htmlize::escape_attribute(code)
+    )
 }
 
 fn plain_text(events: &[Sourced<'_>]) -> String {

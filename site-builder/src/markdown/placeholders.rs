@@ -15,8 +15,10 @@ pub struct Unknown {
     pub help: String,
 }
 
-/// Replaces every `{{ support.KEY.FIELD }}` in `text`; other text is left as it is.
-pub fn fill(text: &str, support: &[SupportService]) -> Result<String, Unknown> {
+/// Replaces every `{{ support.KEY.FIELD }}` in `text`; other text is left as it is. With
+/// `isolate` (text that runs right to left), a number is written in a left-to-right
+/// isolate, so `0808 802 0300` is never shown as `0300 802 0808`.
+pub fn fill(text: &str, support: &[SupportService], isolate: bool) -> Result<String, Unknown> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut consumed = 0;
@@ -30,11 +32,20 @@ pub fn fill(text: &str, support: &[SupportService]) -> Result<String, Unknown> {
         };
         let inner = rest[start + 2..start + length].trim();
         out.push_str(&rest[..start]);
-        out.push_str(&value(inner, support).map_err(|(message, help)| Unknown {
+        let filled = value(inner, support).map_err(|(message, help)| Unknown {
             offset: consumed + start,
             message,
             help,
-        })?);
+        })?;
+        let number = [".phone", ".text", ".relay"]
+            .iter()
+            .any(|f| inner.ends_with(f));
+        if isolate && number {
+            // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE.
+            out.push_str(&format!("\u{2066}{filled}\u{2069}"));
+        } else {
+            out.push_str(&filled);
+        }
         let end = start + length + 2;
         consumed += end;
         rest = &rest[end..];
@@ -121,21 +132,36 @@ mod tests {
             relay: "18001 0808 802 0300".into(),
             chat_url: String::new(),
             bsl_url: String::new(),
+            translations: Default::default(),
+            fallback: Vec::new(),
         }]
+    }
+
+    #[test]
+    fn numbers_in_right_to_left_text_run_left_to_right() {
+        let filled = fill(
+            "{{ support.helpline.phone }} {{ support.helpline.name }}",
+            &services(),
+            true,
+        );
+        assert_eq!(
+            filled.unwrap(),
+            "\u{2066}0808 802 0300\u{2069} National Stalking Helpline"
+        );
     }
 
     #[test]
     fn fills_fields_and_leaves_other_text() {
         let text = "Call {{ support.helpline.phone }} ({{support.helpline.tel}}), {{ support.helpline.hours }}.";
         assert_eq!(
-            fill(text, &services()).unwrap(),
+            fill(text, &services(), false).unwrap(),
             "Call 0808 802 0300 (tel:08088020300), Weekdays."
         );
         assert_eq!(
-            fill("no braces { here }", &services()).unwrap(),
+            fill("no braces { here }", &services(), false).unwrap(),
             "no braces { here }"
         );
-        let err = fill("Call {{ support.helpline.phone }", &services()).unwrap_err();
+        let err = fill("Call {{ support.helpline.phone }", &services(), false).unwrap_err();
         assert_eq!(
             (err.offset, err.message.as_str()),
             (5, "`{{` is never closed: the placeholder needs `}}`")
@@ -147,6 +173,7 @@ mod tests {
         let err = fill(
             "Call {{ support.helpline.phone }} or {{ support.helpine.phone }}",
             &services(),
+            false,
         )
         .unwrap_err();
         assert_eq!(err.offset, 37);
@@ -154,13 +181,13 @@ mod tests {
             err.message,
             "there is no support service with the key `helpine` in content/site.yaml"
         );
-        let err = fill("{{ support.helpline.email }}", &services()).unwrap_err();
+        let err = fill("{{ support.helpline.email }}", &services(), false).unwrap_err();
         assert_eq!(err.message, "support services have no field `email`");
         assert_eq!(
-            fill("{{ support.helpline.relay }}", &services()).unwrap(),
+            fill("{{ support.helpline.relay }}", &services(), false).unwrap(),
             "18001 0808 802 0300"
         );
-        let err = fill("{{ support.helpline.text }}", &services()).unwrap_err();
+        let err = fill("{{ support.helpline.text }}", &services(), false).unwrap_err();
         assert_eq!(
             err.message,
             "the support service `helpline` has no `text` number in content/site.yaml"

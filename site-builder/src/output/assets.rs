@@ -15,6 +15,19 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
     }
 }
 
+/// The size of `bytes` compressed with brotli at its best quality, as `brotli -q 11`
+/// would, which is how a static host serves them. About 1 MB a second.
+pub fn brotli_size(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut compressed = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 24);
+        // Writing to memory cannot fail.
+        let _ = writer.write_all(bytes);
+    }
+    compressed.len()
+}
+
 /// An asset as it is shipped: stylesheets lose their comments and blank lines, which are
 /// for the people who edit the theme, not for visitors' phones.
 pub fn shipped(name: &str, bytes: Vec<u8>) -> Vec<u8> {
@@ -54,8 +67,34 @@ fn without_comments(css: &str) -> String {
     out.push_str(rest);
     out.lines()
         .filter(|line| !line.trim().is_empty())
-        .map(|line| format!("{line}\n"))
+        .map(|line| format!("{}\n", tightened(line.trim_start())))
         .collect()
+}
+
+/// A line of CSS without the spaces that only help people read it: after `{`, `;`, `:`
+/// and `,`, and before `{` and `}`. Quoted strings are copied as they are, and a space
+/// that separates two words (a descendant selector, `0 auto`) stays.
+fn tightened(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quote: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, ' ') => {
+                let after = out.ends_with(['{', ';', ':', ',', ' ']);
+                let before = chars.peek().is_some_and(|n| matches!(n, '{' | '}' | ' '));
+                if after || before {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The length of the quoted string at the start of `text`, quotes and escapes included.
@@ -83,6 +122,15 @@ mod tests {
             "a{b:c}\np::before{content:\"/* kept */\"}\nq{background:url(/a/*b.png)}\n"
         );
         assert_eq!(super::shipped("x.js", b"/* a */".to_vec()), b"/* a */");
+    }
+
+    #[test]
+    fn stylesheets_ship_without_spaces_for_readers() {
+        let css = ".a .b, .c { margin: 0 auto; content: \" : { \"; }\n  @media (min-width: 40rem) { p { x: y } }\n";
+        assert_eq!(
+            String::from_utf8(super::shipped("site.css", css.as_bytes().to_vec())).unwrap(),
+            ".a .b,.c{margin:0 auto;content:\" : { \";}\n@media (min-width:40rem){p{x:y}}\n"
+        );
     }
 
     #[test]

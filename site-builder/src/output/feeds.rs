@@ -38,18 +38,39 @@ fn element<W: io::Write>(writer: &mut Writer<W>, name: &str, text: &str) -> io::
         .map(drop)
 }
 
-/// Every published document.
-pub fn sitemap<'a>(config: &Config, documents: impl Iterator<Item = &'a Document>) -> String {
+/// One page in the sitemap, with its versions in the site's languages.
+pub struct SitemapEntry<'a> {
+    pub doc: &'a Document,
+    /// Every version of the page, its own included, as (language code, address path),
+    /// and the default language's again as `x-default`; empty when it has no translation.
+    pub alternates: Vec<(&'a str, &'a str)>,
+}
+
+/// Every published document, each with `xhtml:link` alternates to its translations.
+pub fn sitemap(config: &Config, entries: &[SitemapEntry<'_>]) -> String {
     xml(|writer| {
         writer
             .create_element("urlset")
             .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"))
             .write_inner_content(|writer| {
-                for doc in documents {
+                for entry in entries {
+                    let doc = entry.doc;
                     writer.create_element("url").write_inner_content(|writer| {
                         element(writer, "loc", &address(&config.base_url, &doc.url))?;
                         if let Some(date) = doc.front.updated.or(doc.front.date) {
                             element(writer, "lastmod", &date.to_string())?;
+                        }
+                        for (code, url) in &entry.alternates {
+                            let href = address(&config.base_url, url);
+                            writer
+                                .create_element("xhtml:link")
+                                .with_attributes([
+                                    ("rel", "alternate"),
+                                    ("hreflang", code),
+                                    ("href", href.as_str()),
+                                ])
+                                .write_empty()?;
                         }
                         Ok(())
                     })?;
@@ -60,10 +81,17 @@ pub fn sitemap<'a>(config: &Config, documents: impl Iterator<Item = &'a Document
     })
 }
 
-/// An Atom feed of `entries`, newest first. Its `updated` is the newest entry's, or the
-/// build day when no entry has a date (the element is required).
-pub fn atom(config: &Config, entries: &[&Document], today: crate::date::Date) -> String {
-    let site = address(&config.base_url, "/");
+/// An Atom feed of `entries`, newest first, at `path` (`/atom.xml`, `/cy/atom.xml`), for
+/// the language of `config` (the settings in that language), whose home page is `home`.
+/// Its `updated` is the newest entry's, or the build day when no entry has a date (the
+/// element is required).
+pub fn atom(
+    config: &Config,
+    (path, home): (&str, &str),
+    entries: &[&Document],
+    today: crate::date::Date,
+) -> String {
+    let site = address(&config.base_url, home);
     let updated = (entries.iter())
         .filter_map(|d| d.front.updated.or(d.front.date))
         .max()
@@ -76,7 +104,7 @@ pub fn atom(config: &Config, entries: &[&Document], today: crate::date::Date) ->
             .write_inner_content(|writer| {
                 element(writer, "title", &config.title)?;
                 element(writer, "subtitle", &config.description)?;
-                let feed = address(&config.base_url, "/atom.xml");
+                let feed = address(&config.base_url, path);
                 let link = writer
                     .create_element("link")
                     .with_attribute(("href", feed.as_str()));

@@ -14,8 +14,8 @@ mod lock;
 mod staging;
 mod target;
 
-pub use assets::{hashed_name, shipped, AssetMap};
-pub use feeds::{address, atom, redirects, robots, sitemap};
+pub use assets::{brotli_size, hashed_name, shipped, AssetMap};
+pub use feeds::{address, atom, redirects, robots, sitemap, SitemapEntry};
 pub use files::{Body, Files};
 pub use images::{is_image, without_metadata};
 pub use staging::Staging;

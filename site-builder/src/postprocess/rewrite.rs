@@ -208,6 +208,26 @@ fn fill_places(html: &str, ids: &[String]) -> String {
     out
 }
 
+/// A fragment marker (a comment starting with [`FRAGMENT`], then the fragment's number, or
+/// `/` to close) opens or closes a region of the page whose source is a Markdown
+/// fragment; the marker itself is removed.
+fn fragment_marker(c: &mut lol_html::html_content::Comment<'_>, state: &mut State<'_>) {
+    let text = c.text();
+    let Some(mark) = text.strip_prefix(FRAGMENT) else {
+        return;
+    };
+    let at = c.source_location().bytes();
+    if mark == "/" {
+        if let Some((fragment, start)) = state.open_region.take() {
+            let within = start..at.start;
+            state.processed.regions.push(Region { fragment, within });
+        }
+    } else if let Ok(fragment) = mark.parse() {
+        state.open_region = Some((fragment, at.end));
+    }
+    c.remove();
+}
+
 /// Runs the pass; on a parsing ambiguity, the byte offset near where lol_html gave up.
 fn run(
     html: &str,
@@ -219,20 +239,7 @@ fn run(
     let settings = Settings::new()
         .append_document_content_handler(DocumentContentHandlers::default().comments(
             |c: &mut lol_html::html_content::Comment<'_>| {
-                let text = c.text();
-                if let Some(mark) = text.strip_prefix(FRAGMENT) {
-                    let at = c.source_location().bytes();
-                    let mut state = state.borrow_mut();
-                    if mark == "/" {
-                        if let Some((fragment, start)) = state.open_region.take() {
-                            let within = start..at.start;
-                            state.processed.regions.push(Region { fragment, within });
-                        }
-                    } else if let Ok(fragment) = mark.parse() {
-                        state.open_region = Some((fragment, at.end));
-                    }
-                    c.remove();
-                }
+                fragment_marker(c, &mut state.borrow_mut());
                 Ok(())
             },
         ))

@@ -11,6 +11,7 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use tera::{Context, Tera};
 
 use crate::content::{Forward, Library};
+use crate::strings::Strings;
 
 use super::Templates;
 
@@ -20,11 +21,11 @@ const OVERRIDE: &str = "forward.html";
 const BUILT_IN: &str = "site-builder/forward.html";
 
 const TEMPLATE: &str = r#"{% extends "base.html" %}
-{% block title %}This page has moved{% endblock title %}
+{% block title %}{{ t(key="moved-title") }}{% endblock title %}
 {% block content %}
-<h1>This page has moved</h1>
-<p>The page “{{ forward.title }}” ended on {{ forward.ended }}.</p>
-<p><a href="{{ forward.to }}">Go to {{ forward.to_title }}</a></p>
+<h1>{{ t(key="moved-title") }}</h1>
+<p>{{ t(key="moved-text", title=forward.title, date=forward.ended) }}</p>
+<p><a href="{{ forward.to }}">{{ t(key="moved-go", title=forward.to_title) }}</a></p>
 {% endblock content %}
 "#;
 
@@ -66,14 +67,14 @@ pub fn to_title<'a>(forward: &'a Forward, library: &'a Library) -> &'a str {
         .map_or(page, |d| d.front.title.as_str())
 }
 
-pub fn context(forward: &Forward, library: &Library) -> Context {
+pub fn context(forward: &Forward, library: &Library, strings: &Strings) -> Context {
     let to_title = to_title(forward, library);
     let mut context = Context::new();
     context.insert(
         "forward",
         &serde_json::json!({
             "title": forward.title,
-            "ended": forward.expired.long(),
+            "ended": strings.date_long(forward.lang, forward.expired),
             "to": forward.to,
             "to_title": to_title,
         }),

@@ -3,8 +3,11 @@
 pub mod context;
 pub mod forward;
 pub mod marks;
+pub mod menu;
+pub mod shared;
 pub mod templates;
 mod tera_errors;
 
-pub use context::{Shared, Summaries};
+pub use context::Summaries;
+pub use shared::Shared;
 pub use templates::Templates;

@@ -55,6 +55,7 @@ impl Templates {
         // Parse each template alone first, so every syntax error is reported, not just one.
         for name in &names {
             let mut alone = Tera::new();
+            declare_functions(&mut alone);
             if let Err(e) = alone.add_raw_template(name, &sources[name].1) {
                 if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
                     problems.push(from_tera(&e, &sources, &marks, None));
@@ -72,6 +73,7 @@ impl Templates {
             })
             .collect();
         let mut tera = Tera::new();
+        declare_functions(&mut tera);
         tera.autoescape_on([".html"]);
         tera.add_raw_templates(marked.iter().map(|(n, text)| (*n, text.as_str())))
             .map_err(|e| vec![from_tera(&e, &sources, &marks, None)])?;
@@ -189,6 +191,15 @@ impl Templates {
             }
             None => (PathBuf::from("templates").join(current), 1, 1),
         }
+    }
+}
+
+/// Declares the functions each language's Tera defines (`t`, the interface strings, and
+/// `link`, a page in the page's language), so templates that call them compile once, for
+/// every language: each language's copy replaces them with its own.
+fn declare_functions(tera: &mut Tera) {
+    for name in ["t", "link"] {
+        tera.register_function(name, |_: tera::Kwargs, _: &tera::State| tera::Value::none());
     }
 }
 

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 /// `content/self-check/questions.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DefinitionFile {
     /// Markdown shown first in every outcome that has `opening: true` (the default): the
@@ -22,7 +22,7 @@ pub struct DefinitionFile {
     pub examples: Vec<ExampleEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionEntry {
     pub id: String,
@@ -45,7 +45,7 @@ pub enum KindEntry {
     Many,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionEntry {
     pub id: String,
@@ -56,7 +56,7 @@ pub struct OptionEntry {
     pub exclusive: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeEntry {
     pub id: String,
@@ -77,7 +77,7 @@ fn on() -> bool {
     true
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonEntry {
     pub id: String,
@@ -85,7 +85,7 @@ pub struct ReasonEntry {
     pub text: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleEntry {
     #[serde(default)]

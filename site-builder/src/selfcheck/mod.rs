@@ -11,7 +11,9 @@ mod diff;
 mod file;
 mod locate;
 mod text;
+mod translation;
 mod view;
+mod wording;
 
 use std::path::{Path, PathBuf};
 
@@ -21,15 +23,17 @@ use selfcheck_engine::{
     Choice, Definition, Example, Kind, OutcomeSpec, QuestionSpec, ReasonSpec, Spec,
 };
 
-use crate::config::SupportService;
-use crate::content::Library;
+use crate::config::languages::{Languages, DEFAULT};
 use crate::diagnostic::Diagnostic;
+use crate::markdown;
 use crate::yaml::{self, Origin, Positions};
 
 pub use answers::read_answers;
 pub use diff::{compare, Comparison, Version};
 pub use file::{DefinitionFile, KindEntry};
 pub use text::Fragments;
+pub use translation::Texts;
+use wording::{Own, Wording};
 
 /// The generated ES module holding the engine, as named in `assets`.
 pub const ENGINE_SCRIPT: &str = "selfcheck-engine.js";
@@ -54,11 +58,58 @@ pub struct Prepared {
 }
 
 /// A definition read and checked, with its text.
+#[derive(Clone)]
 pub struct Loaded {
     pub file: DefinitionFile,
     pub definition: Definition,
     pub path: PathBuf,
     pub positions: Positions,
+    /// Its words in the other languages that offer the self-check, each checked against
+    /// the definition.
+    pub texts: Vec<Texts>,
+    /// The languages whose text file has problems (reported where they are).
+    pub failed_texts: Vec<usize>,
+}
+
+impl Loaded {
+    /// The default language's words, in the definition itself.
+    fn own(&self) -> Own<'_> {
+        Own {
+            file: &self.file,
+            path: &self.path,
+            positions: &self.positions,
+        }
+    }
+
+    /// The languages that offer the self-check, by index: the default one, then those
+    /// with a text file.
+    pub fn languages(&self) -> Vec<usize> {
+        std::iter::once(DEFAULT)
+            .chain(self.texts.iter().map(|t| t.lang))
+            .collect()
+    }
+
+    /// Reads the text file of every other language beside the definition; `relative` is
+    /// the definition's path inside `content_dir`.
+    pub fn read_texts(
+        &mut self,
+        content_dir: &Path,
+        relative: &Path,
+        languages: &Languages,
+    ) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (lang, language) in languages.others() {
+            match translation::read(content_dir, relative, (lang, language), &self.own()) {
+                Some(Ok(texts)) => self.texts.push(texts),
+                Some(Err(found)) => {
+                    self.failed_texts.push(lang);
+                    problems.extend(found);
+                }
+                None => {}
+            }
+        }
+        problems
+    }
 }
 
 /// The path of the site's definition inside `content/`, from site.yaml.
@@ -117,6 +168,8 @@ pub fn check(text: &str, relative: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         definition,
         path: shown,
         positions,
+        texts: Vec::new(),
+        failed_texts: Vec::new(),
     })
 }
 
@@ -195,14 +248,22 @@ fn options(value: &serde_yaml::Value) -> Vec<String> {
     }
 }
 
-/// Renders the self-check's text for a build, its links resolved against `library`.
-/// Nothing comes back when the text has errors; warnings come back either way.
+/// Renders the self-check's text in `context`'s language for a build, its links resolved
+/// against the library in that language. Nothing comes back when the text has errors, or
+/// when the language does not offer the self-check; warnings come back either way.
 pub fn prepare(
     loaded: &Loaded,
-    library: &Library,
-    support: &[SupportService],
+    context: markdown::Context<'_>,
 ) -> (Option<Prepared>, Vec<Diagnostic>) {
-    let (rendered, problems) = view::render(loaded, library, support);
+    let own = loaded.own();
+    let words: &dyn Wording = match context.lang {
+        DEFAULT => &own,
+        lang => match loaded.texts.iter().find(|t| t.lang == lang) {
+            Some(texts) => texts,
+            None => return (None, Vec::new()),
+        },
+    };
+    let (rendered, problems) = view::render(loaded, words, context);
     let prepared = rendered.map(|(view, fragments)| Prepared {
         context: Value::from_serializable(&view),
         fingerprint: blake3::hash(&serde_json::to_vec(&view).unwrap_or_default()),

@@ -5,15 +5,12 @@
 //! reported at its line in the YAML, not in the template that printed it.
 
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::config::SupportService;
-use crate::content::Library;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, SourceMap};
 use crate::postprocess::{fragment_close, fragment_open};
-use crate::selfcheck::Loaded;
-use crate::yaml::Place;
+use crate::yaml::{Place, Positions};
 
 /// The fragment number of the first text: 0 is the page's own Markdown body.
 pub const FIRST_FRAGMENT: usize = 1;
@@ -46,9 +43,10 @@ impl Fragments {
 }
 
 pub struct Renderer<'a> {
-    pub library: &'a Library,
-    pub support: &'a [SupportService],
-    pub loaded: &'a Loaded,
+    pub context: markdown::Context<'a>,
+    /// The file the texts are in, and where each value sits in it.
+    pub path: &'a Path,
+    pub positions: &'a Positions,
     pub problems: RefCell<Vec<Diagnostic>>,
     pub fragments: RefCell<Vec<Fragment>>,
 }
@@ -56,7 +54,7 @@ pub struct Renderer<'a> {
 impl Renderer<'_> {
     pub fn into_fragments(self) -> Fragments {
         Fragments {
-            path: self.loaded.path.clone(),
+            path: self.path.to_path_buf(),
             texts: self.fragments.into_inner(),
         }
     }
@@ -72,14 +70,13 @@ impl Renderer<'_> {
     }
 
     fn render(&self, source: &str, key_path: &str, inline: bool) -> String {
-        let place = self.loaded.positions.nearest(key_path);
-        let path = &self.loaded.path;
+        let place = self.positions.nearest(key_path);
+        let path = self.path;
         let at = |offset: usize, message: String| {
             let (line, col) = place.inside(source, offset);
             Diagnostic::new(path, line, col, message)
         };
-        let (rendered, problems) =
-            markdown::render_fragment(source, self.library, self.support, &at);
+        let (rendered, problems) = markdown::render_fragment(source, &self.context, &at);
         self.problems.borrow_mut().extend(problems);
         let Some(rendered) = rendered else {
             return String::new();

@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use super::file::{KindEntry, QuestionEntry};
 use super::text::{self, Fragments};
+use super::wording::{Placed, Wording};
 use super::Loaded;
-use crate::config::SupportService;
-use crate::content::Library;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::markdown;
 
 /// The template's view of one question.
 #[derive(Serialize)]
@@ -61,49 +61,45 @@ pub(super) struct SelfCheckView {
 
 pub(super) fn render(
     loaded: &Loaded,
-    library: &Library,
-    support: &[SupportService],
+    words: &dyn Wording,
+    context: markdown::Context<'_>,
 ) -> (Option<(SelfCheckView, Fragments)>, Vec<Diagnostic>) {
+    let (path, positions) = words.file();
     let text = text::Renderer {
-        library,
-        support,
-        loaded,
+        context,
+        path,
+        positions,
         problems: Default::default(),
         fragments: Default::default(),
     };
     let questions = (loaded.file.questions.iter().enumerate())
-        .map(|(i, q)| question(&text, i, q))
+        .map(|(i, q)| question(&text, words, i, q))
         .collect();
-    let outcomes = loaded
-        .file
-        .outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| OutcomeView {
-            id: o.id.clone(),
-            title: o.title.clone(),
-            html: text.block(&o.body, &format!("outcomes.{i}.body")),
-            urgent: o.urgent,
-            opening: o.opening,
+    let outcomes = (loaded.file.outcomes.iter().enumerate())
+        .map(|(i, o)| {
+            let (body, at) = words.body(i);
+            OutcomeView {
+                id: o.id.clone(),
+                title: words.title(i).0.to_string(),
+                html: text.block(body, &at),
+                urgent: o.urgent,
+                opening: o.opening,
+            }
         })
         .collect();
-    let reasons = loaded
-        .file
-        .reasons
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ReasonView {
-            id: r.id.clone(),
-            html: text.inline(&r.text, &format!("reasons.{i}.text")),
+    let reasons = (loaded.file.reasons.iter().enumerate())
+        .map(|(i, r)| {
+            let (reason, at) = words.reason(i);
+            ReasonView {
+                id: r.id.clone(),
+                html: text.inline(reason, &at),
+            }
         })
         .collect();
-    let shared = |source: &Option<String>, key: &str| {
-        source
-            .as_deref()
-            .map_or_else(String::new, |s| text.block(s, key))
-    };
-    let opening = shared(&loaded.file.opening, "opening");
-    let closing = shared(&loaded.file.closing, "closing");
+    let shared =
+        |placed: Option<Placed<'_>>| placed.map_or_else(String::new, |(s, at)| text.block(s, &at));
+    let opening = shared(words.opening());
+    let closing = shared(words.closing());
     let problems = text.problems.take();
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return (None, problems);
@@ -120,15 +116,20 @@ pub(super) fn render(
 }
 
 /// One question as the template sees it, its text rendered and placed.
-fn question(text: &text::Renderer<'_>, i: usize, q: &QuestionEntry) -> QuestionView {
-    let hint = |source: Option<&str>, key: String| {
-        source.map_or_else(String::new, |h| text.inline(h, &key))
-    };
+fn question(
+    text: &text::Renderer<'_>,
+    words: &dyn Wording,
+    i: usize,
+    q: &QuestionEntry,
+) -> QuestionView {
+    let inline =
+        |placed: Option<Placed<'_>>| placed.map_or_else(String::new, |(h, at)| text.inline(h, &at));
+    let (prompt, at) = words.prompt(i);
     QuestionView {
         id: q.id.clone(),
         number: i + 1,
-        prompt: text.inline(&q.prompt, &format!("questions.{i}.prompt")),
-        hint: hint(q.hint.as_deref(), format!("questions.{i}.hint")),
+        prompt: text.inline(prompt, &at),
+        hint: inline(words.hint(i)),
         kind: match q.kind {
             KindEntry::One => "one",
             KindEntry::Many => "many",
@@ -136,8 +137,8 @@ fn question(text: &text::Renderer<'_>, i: usize, q: &QuestionEntry) -> QuestionV
         options: (q.options.iter().enumerate())
             .map(|(j, o)| OptionView {
                 id: o.id.clone(),
-                label: text.inline(&o.label, &format!("questions.{i}.options.{j}.label")),
-                hint: hint(o.hint.as_deref(), format!("questions.{i}.options.{j}.hint")),
+                label: inline(Some(words.label(i, j))),
+                hint: inline(words.option_hint(i, j)),
                 exclusive: o.exclusive,
             })
             .collect(),

@@ -67,7 +67,7 @@ impl Server {
     pub fn start(site: &Path, extra: &[&str]) -> Server {
         let folder = tempfile::tempdir().unwrap();
         let root = folder.path().join("site");
-        crate::common::copy_tree(site, &root);
+        crate::sites::copy_tree(site, &root);
         let mut child = Command::new(env!("CARGO_BIN_EXE_site-builder"))
             .args(["serve", "--port", "0", "--root"])
             .arg(&root)

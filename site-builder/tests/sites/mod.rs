@@ -1,5 +1,5 @@
-//! Small sites for the tests of the built-in theme, `init`, `static/` and branding, and
-//! the way the fixture sites are run: base site, then a fixture laid over it.
+//! What the integration tests share: running the built binary on a site, small sites to
+//! run it on, and reading and copying their files.
 
 #![allow(dead_code)] // each test file takes what it needs
 
@@ -93,17 +93,4 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
-}
-
-/// Runs `fixtures/invalid/NAME` as the fixture tests do: the base site must build, the
-/// fixture laid over it must fail with exactly its `expected.txt` on standard error.
-pub fn assert_invalid_fixture(name: &str) {
-    let site = tempfile::tempdir().unwrap();
-    copy_tree(&fixtures().join("base"), site.path());
-    build_clean(site.path());
-    let fixture = fixtures().join("invalid").join(name);
-    copy_tree(&fixture, site.path());
-    std::fs::remove_file(site.path().join("expected.txt")).unwrap();
-    let expected = std::fs::read_to_string(fixture.join("expected.txt")).unwrap();
-    assert_eq!(build_fails(site.path()), expected, "the `{name}` fixture");
 }

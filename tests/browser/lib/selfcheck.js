@@ -40,22 +40,18 @@ const MAX_TABS = 80;
  * Opens the self-check and waits for its script to show the first question. Fails, with
  * a message saying what is missing, when the page or its script is not there.
  */
-export async function openSelfCheck(page, url) {
-  const response = await page.goto(url(SELFCHECK_PATH));
-  assert.equal(
-    response.status(),
-    200,
-    `no self-check page at ${SELFCHECK_PATH} (status ${response.status()})`,
-  );
+export async function openSelfCheck(page, url, path = SELFCHECK_PATH) {
+  const response = await page.goto(url(path));
+  assert.equal(response.status(), 200, `no self-check page at ${path} (status ${response.status()})`);
   assert.ok(
     (await page.locator("[data-selfcheck]").count()) > 0,
-    `${SELFCHECK_PATH} has no [data-selfcheck] root: the self-check template is missing`,
+    `${path} has no [data-selfcheck] root: the self-check template is missing`,
   );
   try {
     await page.locator("[data-selfcheck] [data-question]:visible").first().waitFor({ timeout: 5000 });
   } catch {
     assert.fail(
-      `${SELFCHECK_PATH} never showed a question: the self-check script did not start ` +
+      `${path} never showed a question: the self-check script did not start ` +
         "(is templates/assets/selfcheck.js there, and does it load without errors?)",
     );
   }

@@ -18,6 +18,9 @@ export const SCREENSHOTS = path.resolve(
 
 export const SELFCHECK_PATH = "/self-check/questions/";
 
+/** The Welsh self-check: the same engine and logic, with the words of questions.cy.yaml. */
+export const WELSH_SELFCHECK_PATH = "/cy/self-check/questions/";
+
 /** Every page in sitemap.xml, as a path on the local server, plus the not-found page. */
 export function sitePaths() {
   const sitemap = readFileSync(path.join(PUBLIC, "sitemap.xml"), "utf8");

@@ -17,6 +17,11 @@ const KEY_PAGES = {
   campaign: "/news/national-stalking-awareness-week/",
   "self-check-start": "/self-check/",
   "self-check": SELFCHECK_PATH,
+  "home-cy": "/cy/",
+  "get-help-cy": "/cy/get-help/",
+  "self-check-start-cy": "/cy/self-check/",
+  "self-check-cy": "/cy/self-check/questions/",
+  "home-ur": "/ur/",
 };
 const WIDTHS = [390, 1280];
 

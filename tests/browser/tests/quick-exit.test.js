@@ -263,3 +263,73 @@ describe("quick exit", { concurrency: 2 }, () => {
     }
   });
 });
+
+// The quick exit in the other languages: on a Welsh page it announces in Welsh, and on the
+// right-to-left Urdu page it sits on the mirrored side and works the same way.
+describe("quick exit in other languages", { concurrency: 2 }, () => {
+  it("on a Welsh page, announces each press of Shift in Welsh and leaves after three", async () => {
+    const { context, page, exit } = await open("/cy/get-help/");
+    try {
+      assert.equal(await page.evaluate(() => document.documentElement.lang), "cy");
+      const text = await words(page);
+      // The theme's Welsh, chosen by Welsh's plural rules (two, then one).
+      assert.equal(text.pressTwoMore, "Shift, pwyswch ddwywaith eto i adael.");
+      assert.equal(text.pressOneMore, "Shift, pwyswch unwaith eto i adael.");
+      assert.equal(text.loading, "Yn llwytho.");
+      assert.match(await page.locator(".exit-button").innerText(), /Gadael y dudalen hon/);
+      await pressShift(page);
+      assert.deepEqual(await exitState(page), { status: text.pressTwoMore, dotsShown: true, dotsOn: 1 });
+      await pressShift(page);
+      assert.deepEqual(await exitState(page), { status: text.pressOneMore, dotsShown: true, dotsOn: 2 });
+      await pressShift(page);
+      await page.waitForURL(exit);
+      assert.equal(await page.title(), STUB_TITLE);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("on a Welsh page, says it is loading in Welsh while it leaves", async () => {
+    const { context, page, requested } = await open("/cy/", { cancel: true });
+    try {
+      await page.locator(".exit-button").click({ noWaitAfter: true });
+      const leaving = await leavingPage(page, requested);
+      assert.equal(leaving.overlayText, "Yn llwytho.");
+      assert.equal(leaving.title, "Yn llwytho.");
+      assert.ok(!leaving.mainShown);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("on the right-to-left page, is mirrored and leaves after three presses of Shift", async () => {
+    const { context, page, exit } = await open("/ur/");
+    try {
+      const layout = await page.evaluate(() => {
+        const button = document.querySelector(".exit-button").getBoundingClientRect();
+        const heading = document.querySelector("h1").getBoundingClientRect();
+        return {
+          dir: document.documentElement.dir,
+          lang: document.documentElement.lang,
+          width: document.documentElement.clientWidth,
+          buttonLeft: button.left,
+          buttonRight: button.right,
+          headingRight: heading.right,
+        };
+      });
+      assert.equal(layout.dir, "rtl");
+      assert.equal(layout.lang, "ur");
+      // Mirrored: the heading starts on the right, where English pages start on the left.
+      assert.ok(layout.headingRight > layout.width * 0.8, `the heading does not start on the right: ${JSON.stringify(layout)}`);
+      const text = await words(page);
+      await pressShift(page);
+      assert.deepEqual(await exitState(page), { status: text.pressTwoMore, dotsShown: true, dotsOn: 1 });
+      assert.match(text.pressTwoMore, /2 بار/);
+      await pressShift(page, 2);
+      await page.waitForURL(exit);
+      assert.equal(await page.title(), STUB_TITLE);
+    } finally {
+      await context.close();
+    }
+  });
+});

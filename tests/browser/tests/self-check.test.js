@@ -18,7 +18,7 @@ import {
   shownReasons,
   ticked,
 } from "../lib/selfcheck.js";
-import { SELFCHECK_PATH, useSite } from "../lib/site.js";
+import { SELFCHECK_PATH, WELSH_SELFCHECK_PATH, useSite } from "../lib/site.js";
 
 const site = useSite();
 
@@ -33,11 +33,18 @@ async function withPage(run, options = {}) {
   }
 }
 
-describe("self-check, keyboard only", { concurrency: 2 }, () => {
+// Each language that offers the self-check: its page, and how its 999 line begins.
+const LANGUAGES = [
+  { name: "English", page: SELFCHECK_PATH, lang: "en-GB", opening: /^In danger now\? Call 999\./ },
+  { name: "Welsh", page: WELSH_SELFCHECK_PATH, lang: "cy", opening: /^Mewn perygl nawr\? Ffoniwch 999\./ },
+];
+
+for (const language of LANGUAGES) describe(`self-check in ${language.name}, keyboard only`, { concurrency: 2 }, () => {
   for (const [outcome, path] of Object.entries(PATHS)) {
     it(`reaches "${outcome}"`, () =>
       withPage(async (page, _context, seen) => {
-        await openSelfCheck(page, site.url);
+        await openSelfCheck(page, site.url, language.page);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), language.lang);
         const url = page.url();
         const historyLength = await page.evaluate(() => history.length);
         const requestsBefore = seen.requests.length;
@@ -58,7 +65,7 @@ describe("self-check, keyboard only", { concurrency: 2 }, () => {
         const focus = await focused(page);
         assert.equal(focus.result, outcome, `focus is not on the result: ${JSON.stringify(focus)}`);
         assert.ok((await shownReasons(page)).length > 0, "the result gives no reasons");
-        await assertOpensSafely(page, outcome);
+        await assertOpensSafely(page, outcome, language.opening);
         assert.deepEqual(await axeViolations(page), [], `accessibility problems in "${outcome}"`);
 
         assert.equal(page.url(), url, "the address changed during the self-check");
@@ -79,7 +86,7 @@ const URGENT = ["emergency", "stalking-urgent", "serious-risk"];
  * with its "Call 999" title instead); urgent outcomes give 999 and 101 before any
  * explanation; every outcome mentions Childline.
  */
-async function assertOpensSafely(page, outcome) {
+async function assertOpensSafely(page, outcome, opening = LANGUAGES[0].opening) {
   const section = page.locator(`[data-selfcheck] [data-outcome="${outcome}"]`);
   const { first, all, lead } = await section.evaluate((el) => {
     const visible = [...el.children].filter((child) => child.checkVisibility());
@@ -96,7 +103,10 @@ async function assertOpensSafely(page, outcome) {
     assert.match(first.text, /999/, `"${outcome}" does not open with 999`);
   } else {
     assert.notEqual(first.tag, "H2", `"${outcome}" opens with its title, not the 999 line`);
-    for (const needed of [/^In danger now\? Call 999\./, /55/, /where you are/, /yes or no/, /landline/, /18000/, /emergencySMS/]) {
+    // The facts are the same in every language (the build checks each text keeps its
+    // numbers); the English words are checked in English.
+    const words = opening === LANGUAGES[0].opening ? [/where you are/, /yes or no/, /landline/] : [];
+    for (const needed of [opening, /55/, /18000/, /emergencySMS/, ...words]) {
       assert.match(first.text, needed, `the 999 line of "${outcome}" does not say ${needed}`);
     }
   }
@@ -106,6 +116,33 @@ async function assertOpensSafely(page, outcome) {
   }
   assert.match(all, /Childline[^.]*0800 1111/, `"${outcome}" does not mention Childline`);
 }
+
+describe("self-check in Welsh", { concurrency: 2 }, () => {
+  it("counts, warns and explains itself in Welsh", () =>
+    withPage(async (page) => {
+      await openSelfCheck(page, site.url, WELSH_SELFCHECK_PATH);
+      assert.match(await page.locator("[data-selfcheck] [data-progress]").textContent(), /^Cwestiwn 1 o \d$/);
+      await pressButtonWithKeyboard(page, "continue");
+      const summary = page.locator("[data-selfcheck] [data-error]");
+      assert.ok(await summary.isVisible(), "no error summary");
+      assert.equal((await summary.locator("a").textContent()).trim(), "Dewiswch ateb.");
+      assert.match(await page.title(), /^Gwall: /);
+      assert.deepEqual(await axeViolations(page), [], "accessibility problems with the Welsh error shown");
+      await answerAndContinue(page, "danger", ["no"]);
+      assert.equal(await currentQuestion(page), "behaviours");
+      assert.match(await page.locator("[data-selfcheck] legend:visible").textContent(), /Ydy rhywun wedi gwneud/);
+    }));
+
+  it("explains itself in Welsh without JavaScript", () =>
+    withPage(
+      async (page) => {
+        await page.goto(site.url(WELSH_SELFCHECK_PATH));
+        assert.match(await page.locator("[data-selfcheck] [data-nojs]").textContent(), /Mae angen JavaScript/);
+        assert.match(await page.locator("main").textContent(), /999/);
+      },
+      { javaScriptEnabled: false },
+    ));
+});
 
 describe("self-check", { concurrency: 2 }, () => {
   it("Back returns to the previous question with its answer, and to the last one from the result", () =>

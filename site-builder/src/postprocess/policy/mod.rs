@@ -32,7 +32,7 @@ pub fn refusal_help(tag: &str) -> &'static str {
         "script" => "move the code into a file in templates/assets/ and load it with <script src=...>",
         "style" => "put the rules in templates/assets/site.css",
         "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal"
-        | "fencedframe" => "embedded content could load from elsewhere: link to it instead",
+        | "fencedframe" => "link to the page or file instead, so it opens only if the visitor chooses",
         "base" => "a <base> would change where every link on the page goes: write each address in full instead",
         "video" | "audio" | "track" => "media cannot play under the site's security policy: link to the file instead",
         "noscript" | "template" => "show the text in a plain element and let the script hide it, as templates/selfcheck.html does",
@@ -77,8 +77,9 @@ pub fn reach(tag: &str, name: &str) -> Option<Reach> {
         ("script", "src") => Reach::Script,
         ("form", "action") | (_, "formaction") => Reach::Submit,
         ("blockquote" | "q" | "ins" | "del", "cite") => Reach::Mention,
-        // The self-check page names its engine module here; the script imports it.
-        (_, "data-engine") => Reach::Script,
+        // The self-check and search pages name their engine modules, and the search page
+        // its index, here; their scripts import them.
+        (_, "data-engine" | "data-index") => Reach::Script,
         _ => return None,
     })
 }

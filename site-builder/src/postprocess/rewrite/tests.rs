@@ -152,6 +152,7 @@ fn every_way_of_loading_from_another_site_is_refused() {
         r#"<input type="image" src="https://evil.example/x.png">"#,
         r#"<body background="https://evil.example/x.png">"#,
         r#"<div data-engine="https://evil.example/x.js"></div>"#,
+        r#"<div data-index="https://evil.example/x.js"></div>"#,
     ]);
 }
 
@@ -194,12 +195,28 @@ fn inline_code_and_styles_are_refused() {
         r#"<svg><foreignObject><p>x</p></foreignObject></svg>"#,
         r#"<script src="/own.js"></script>"#,
         r#"<link rel="modulepreload" href="/own.js">"#,
+        r#"<div data-engine="/own.js"></div>"#,
+        r#"<div data-index="/own.js"></div>"#,
     ]);
     let p = run(
         r#"<script type="application/ld+json">{"a":1}</script><script src="/assets/quick-exit.1.js"></script>"#,
     );
     assert!(p.findings.is_empty(), "{:?}", p.findings);
     assert!(p.furniture.exit_script);
+}
+
+#[test]
+fn engine_and_index_modules_named_in_data_attributes_are_checked_like_scripts() {
+    let p = run(
+        r#"<div data-engine="/assets/search-engine.1.js" data-index="/assets/search-index.2.js"></div>"#,
+    );
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+    let paths: Vec<&str> = p.links.iter().map(|l| l.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["/assets/search-engine.1.js", "/assets/search-index.2.js"],
+        "both must exist in the output, so they are checked as links"
+    );
 }
 
 #[test]

@@ -157,6 +157,9 @@ fn help_for(message: &str) -> Option<String> {
             None => format!("the known fields are {}", quote_list(&known)),
         });
     }
+    if message.contains("tab character") {
+        return Some("YAML is indented with spaces only: replace the Tab at the start of this line with spaces".into());
+    }
     if message.contains("missing field `title`") {
         return Some("add a line such as `title: Reporting stalking` to the front matter".into());
     }
@@ -217,7 +220,7 @@ impl Place {
 }
 
 /// Positions of every value in a document, by path: `questions.2.show_if`.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Positions {
     places: HashMap<String, Place>,
 }
@@ -242,6 +245,13 @@ impl Positions {
 
     pub fn get(&self, path: &str) -> Option<Place> {
         self.places.get(path).copied()
+    }
+
+    /// Every path with a value, and where the value is, in no particular order.
+    pub fn paths(&self) -> impl Iterator<Item = (&str, Place)> {
+        self.places
+            .iter()
+            .map(|(path, place)| (path.as_str(), *place))
     }
 
     /// The place of `path`, or of its nearest recorded ancestor.
@@ -355,64 +365,4 @@ fn join(prefix: &str, key: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Front {
-        title: String,
-        weight: Option<i64>,
-    }
-
-    #[test]
-    fn unknown_field_suggests_the_closest() {
-        let err = parse::<Front>("titel: Hi\n", Path::new("a.md"), Origin { line: 2 }).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
-        );
-    }
-
-    #[test]
-    fn deep_nesting_is_refused_quickly_with_its_place() {
-        let text = format!(
-            "title: Hi\nextra: {}{}\n",
-            "[".repeat(100_000),
-            "]".repeat(100_000)
-        );
-        let err =
-            parse::<serde_yaml::Value>(&text, Path::new("a.md"), Origin { line: 2 }).unwrap_err();
-        assert_eq!((err.line, err.col), (3, 72));
-        assert!(
-            err.message.contains("nested more than 64"),
-            "{}",
-            err.message
-        );
-        let fine = "a: [[1, '[[[['], {b: \"]]]\"}] # [[[[\n";
-        assert!(too_deep(fine).is_none());
-    }
-
-    #[test]
-    fn positions_follow_paths() {
-        let text = "questions:\n  - id: danger\n    show_if: danger = no\n  - id: x\n    show_if: \"a = b\"\n";
-        let positions = Positions::of(text, Origin::FILE);
-        let place = positions.get("questions.0.show_if").unwrap();
-        assert_eq!((place.line, place.col), (3, 14));
-        assert_eq!(place.inside("danger = no", 9), (3, 23));
-        let quoted = positions.get("questions.1.show_if").unwrap();
-        assert_eq!(quoted.inside("a = b", 4), (5, 19));
-        assert_eq!(positions.nearest("questions.1.missing").line, 4);
-    }
-
-    #[test]
-    fn block_scalars_place_each_line() {
-        let text = "body: |\n  First line.\n\n  Third *line*.\n";
-        let place = Positions::of(text, Origin::FILE).get("body").unwrap();
-        let value = "First line.\n\nThird *line*.\n";
-        assert_eq!(place.inside(value, 0), (2, 3));
-        assert_eq!(place.inside(value, value.find("*line").unwrap()), (4, 9));
-    }
-}
+mod tests;
