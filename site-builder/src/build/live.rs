@@ -15,7 +15,7 @@ use crate::output::{Body, Files};
 use super::memo::Pages;
 use super::render::Out;
 use super::{
-    check, index, load, plan, render, schedule, sort, translations, write, Options, Report,
+    check, index, load, plan, render, schedule, sort, translations, write, Options, Report, Shipped,
 };
 
 /// A build kept in memory, to be built again after each change.
@@ -24,6 +24,10 @@ pub struct Live {
     kept: load::Kept,
     pages: Pages,
     index: index::Kept,
+    /// The pages built, waiting for their search index.
+    pending: Option<Pending>,
+    /// The last search index and search page made, served until the next are.
+    search_files: Vec<(String, Arc<[u8]>)>,
 }
 
 impl Live {
@@ -34,6 +38,8 @@ impl Live {
             kept: load::Kept::default(),
             pages: Pages::default(),
             index: index::Kept::default(),
+            pending: None,
+            search_files: Vec::new(),
         }
     }
 
@@ -48,22 +54,35 @@ impl Live {
         self.kept = load::Kept::default();
     }
 
-    /// Builds the site, from what changed since the last build.
+    /// Builds the site, from what changed since the last build: the pages, then the
+    /// search index and its page.
     pub fn build(&mut self) -> Result<(Report, Files), Error> {
+        let (mut report, files) = self.build_pages()?;
+        match self.build_index() {
+            Some(Ok(indexed)) => {
+                report.made += indexed.made;
+                report.search = indexed.search;
+                Ok((report, indexed.files))
+            }
+            Some(Err(error)) => Err(error),
+            None => Ok((report, files)),
+        }
+    }
+
+    /// Builds the pages, from what changed since the last build, leaving the search
+    /// index and its page for [`Live::build_index`]: on a large site the index is most
+    /// of a build, and an editor's page need not wait for it. Until then the files hold
+    /// the last index and search page made.
+    pub fn build_pages(&mut self) -> Result<(Report, Files), Error> {
         let started = Instant::now();
+        self.pending = None;
         let options = &self.options;
         let mut problems: Vec<Diagnostic> = Vec::new();
         let site = load::load(options, &mut problems, &mut self.kept)?;
         let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
         let plan = plan::plan(&site, &schedule(options, today), &mut problems);
         let renderer = render::Renderer::new(&site, &plan, Out::Memory);
-        let mut rendered = renderer.documents(Some(&mut self.pages), &mut problems);
-        let search = index::index(
-            &renderer,
-            &mut rendered,
-            Some(&mut self.index),
-            &mut problems,
-        )?;
+        let rendered = renderer.documents(Some(&mut self.pages), &mut problems);
         drop(renderer);
         check::check(&site, &plan, &rendered, &mut problems);
         let (warnings, errors) = sort(problems);
@@ -73,11 +92,6 @@ impl Live {
         let mut files = Files::default();
         for (path, body) in write::files(&site, &plan) {
             files.insert(path, body);
-        }
-        for (file, bytes) in &rendered.added {
-            if let Some(bytes) = bytes {
-                files.insert(file.clone(), Body::Bytes(Arc::clone(bytes)));
-            }
         }
         for page in rendered.pages.iter().filter_map(|made| made.page.as_ref()) {
             if let Some(html) = &page.html {
@@ -98,11 +112,92 @@ impl Live {
             selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
             left_out: plan.library.left_out.clone(),
             warnings,
-            search,
+            search: None,
             elapsed: started.elapsed(),
         };
+        if site.search {
+            let mut served = files.clone();
+            for (path, bytes) in &self.search_files {
+                served.insert(path.clone(), Body::Bytes(Arc::clone(bytes)));
+            }
+            self.pending = Some(Pending {
+                site,
+                plan,
+                rendered,
+                files,
+            });
+            return Ok((report, served));
+        }
+        self.search_files.clear();
         // Freeing a whole site takes a while: the preview need not wait for it.
         std::thread::spawn(move || drop((site, plan, rendered)));
         Ok((report, files))
     }
+
+    /// The search index and its page for the pages [`Live::build_pages`] last built, with
+    /// every file of the site; `None` when there is nothing to do (the site has no search
+    /// page, or the pages failed). The problems are a full build's, the search page's
+    /// included.
+    /// With the index, how many pages were made (the search page, or none when its
+    /// inputs are unchanged).
+    pub fn build_index(&mut self) -> Option<Result<Indexed, Error>> {
+        let Pending {
+            site,
+            plan,
+            mut rendered,
+            mut files,
+        } = self.pending.take()?;
+        let mut problems = Vec::new();
+        let before = rendered.made;
+        let renderer = render::Renderer::new(&site, &plan, Out::Memory);
+        let search = index::index(
+            &renderer,
+            &mut rendered,
+            Some(&mut self.index),
+            &mut problems,
+        );
+        drop(renderer);
+        let search = match search {
+            Ok(search) => search,
+            Err(error) => return Some(Err(error)),
+        };
+        check::check(&site, &plan, &rendered, &mut problems);
+        let (_, errors) = sort(problems);
+        if !errors.is_empty() {
+            return Some(Err(Error::Problems(errors)));
+        }
+        self.search_files.clear();
+        let search_page = rendered.pages.last().and_then(|made| made.page.as_ref());
+        let made = (rendered.added.iter())
+            .filter_map(|(file, bytes)| Some((file.clone(), Arc::clone(bytes.as_ref()?))))
+            .chain(search_page.and_then(|p| Some((p.file.clone(), Arc::clone(p.html.as_ref()?)))));
+        for (path, bytes) in made {
+            files.insert(path.clone(), Body::Bytes(Arc::clone(&bytes)));
+            self.search_files.push((path, bytes));
+        }
+        let made = rendered.made - before;
+        std::thread::spawn(move || drop((site, plan, rendered)));
+        Some(Ok(Indexed {
+            search,
+            files,
+            made,
+        }))
+    }
+}
+
+/// The search index made for the pages built, and every file of the site with it.
+pub struct Indexed {
+    pub search: Option<Shipped>,
+    pub files: Files,
+    /// Pages made: the search page, or none when its inputs are unchanged.
+    pub made: usize,
+}
+
+/// A build whose pages are made and whose search index is still to make.
+struct Pending {
+    site: load::Site,
+    plan: plan::Plan,
+    rendered: render::Rendered,
+    /// Every file of the site but the index and the search page.
+    files: Files,
 }

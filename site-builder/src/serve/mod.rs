@@ -6,8 +6,10 @@
 //!   quiet moment;
 //! - the rebuild loop ([`Preview::run`]) — builds with previews on, in memory, with the
 //!   last build kept ([`Live`]): only the files that changed are read again and only the
-//!   pages they change are made again; a failed build leaves the site being served as it
-//!   was; with `--write`, each good build is also written to the output folder;
+//!   pages they change are made again; the pages are served as soon as they are made,
+//!   and the search index (most of a large site's build) follows; a failed build leaves
+//!   the site being served as it was; with `--write`, each good build is also written to
+//!   the output folder;
 //! - `reload` — tells open pages about each build (Server-Sent Events), or shows the
 //!   problems over them;
 //! - `http` — serves the last good site from memory, with the reload script added to its
@@ -187,18 +189,28 @@ impl Preview {
         Ok(())
     }
 
-    /// One build, in memory. A good one is served at once (and then written, with
-    /// `--write`); a failed one leaves the site being served as it was.
+    /// One build, in memory. A good one is served at once, then its search index is
+    /// made and served with it (the pages already open stay as they are: they are of the
+    /// same build), then it is written, with `--write`; a failed one leaves the site being
+    /// served as it was.
     fn rebuild(&self, live: &mut Live, builds: &mut u64, log: &mut impl FnMut(Event<'_>)) {
         let started = Instant::now();
-        match live.build() {
-            Ok((mut report, files)) => {
-                report.elapsed = started.elapsed();
-                *builds += 1;
-                let files = Arc::new(files);
-                self.status.built(*builds, Arc::clone(&files));
-                log(Event::Built { report: &report });
-                if let Some(out) = &self.settings.write {
+        let built = live.build_pages().and_then(|(mut report, files)| {
+            report.elapsed = started.elapsed();
+            *builds += 1;
+            self.status.built(*builds, Arc::new(files));
+            log(Event::Built { report: &report });
+            match live.build_index() {
+                None => Ok(()),
+                Some(indexed) => indexed.map(|indexed| {
+                    self.status.built(*builds, Arc::new(indexed.files));
+                }),
+            }
+        });
+        match built {
+            Ok(()) => {
+                let files = self.status.now().site.map(|(_, files)| files);
+                if let (Some(out), Some(files)) = (&self.settings.write, files) {
                     match files.write(&self.settings.root, out) {
                         Ok(()) => log(Event::Written { out }),
                         Err(error) => log(Event::Failed {
