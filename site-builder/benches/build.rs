@@ -8,6 +8,7 @@
 //! cargo bench -p site-builder --bench build                     # 1,000 and 10,000 pages
 //! cargo bench -p site-builder --bench build -- 100000 --runs 3  # other sizes
 //! cargo bench -p site-builder --bench build -- 10000 --hugo     # paired with Hugo
+//! cargo bench -p site-builder --bench build -- 10000 --no-search # without the search index
 //! cargo bench -p site-builder --bench build -- generate DIR 10000 [--hugo]
 //! ```
 //!
@@ -28,6 +29,8 @@ struct Args {
     hugo: bool,
     runs: usize,
     disk: bool,
+    /// Whether the site has its search page and index (`--no-search` switches them off).
+    search: bool,
 }
 
 fn main() {
@@ -57,7 +60,7 @@ fn main() {
         "pages", "output", "what", "wall (s)", "cpu/wall", "pages/s", "peak (MiB)"
     );
     for &pages in &args.sizes {
-        let sites = Sites::new(&disk_dir, pages, args.hugo);
+        let sites = Sites::new(&disk_dir, pages, args.hugo, args.search);
         let tmpfs = tempdir_in(Path::new("/dev/shm"), "bench-out-");
         pair(
             &args,
@@ -89,12 +92,14 @@ fn parse(args: &[String]) -> Args {
         hugo: false,
         runs: 3,
         disk: true,
+        search: true,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--hugo" => parsed.hugo = true,
             "--no-disk" => parsed.disk = false,
+            "--no-search" => parsed.search = false,
             "--runs" => {
                 parsed.runs = (args.next())
                     .and_then(|n| n.parse().ok())
@@ -134,10 +139,13 @@ struct Sites {
 }
 
 impl Sites {
-    fn new(disk: &Path, pages: usize, hugo: bool) -> Sites {
+    fn new(disk: &Path, pages: usize, hugo: bool, search: bool) -> Sites {
         let folder = tempdir_in(disk, "synthetic-");
         let ours = folder.path().join("site");
         synthetic::generate(&ours, pages).expect("the synthetic site");
+        if !search {
+            synthetic::without_search(&ours).expect("the synthetic site's settings");
+        }
         let hugo = hugo.then(|| {
             let dir = folder.path().join("hugo");
             synthetic::hugo::generate(&dir, pages).expect("the Hugo site");

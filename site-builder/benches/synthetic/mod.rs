@@ -183,6 +183,14 @@ fn address(page: usize) -> String {
 }
 
 /// Writes a site of `pages` pages under `root` (which must be empty or absent).
+/// Switches the search page and index off in a generated site's settings.
+#[allow(dead_code)] // each benchmark uses part of this module
+pub fn without_search(root: &Path) -> std::io::Result<()> {
+    let settings = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&settings)?;
+    std::fs::write(settings, format!("{text}search: false\n"))
+}
+
 pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
     let content = root.join("content");
     std::fs::create_dir_all(&content)?;
