@@ -1,6 +1,8 @@
-//! Stage 4, index: the search index, from the text of every page the render stage read,
-//! written as a hashed asset; then the search page, which names the index's hashed
-//! address and so is rendered last. Nothing here runs when the theme has no search page.
+//! Stage 4, index: each language's search index, from the text of the pages the render
+//! stage read into it (its own, and the default language's that it has no translation
+//! of), written as a hashed asset; then the language's search page (`/search/`,
+//! `/cy/search/`), which names the index's hashed address and so is rendered last.
+//! Nothing here runs when the theme has no search page.
 
 use serde::Serialize;
 use tera::Context;
@@ -11,17 +13,23 @@ use crate::output::{hashed_name, Staging};
 use crate::search::index::{Page, PageEntry};
 use crate::search::{text, wire, Index, INDEX_SCRIPT};
 
-use super::plan::{SEARCH_PAGE, SEARCH_TEMPLATE};
+use super::plan::{search_page, SEARCH_TEMPLATE};
 use super::render::{Rendered, Renderer};
 
-/// The index as it ships.
+/// One language's index as it ships.
 #[derive(Debug, Clone)]
 pub struct Shipped {
+    /// The language's code, as site.yaml gives it.
+    pub code: String,
+    /// Its search page's address: `/search/`, `/cy/search/`.
+    pub page: String,
     /// The ES module the search page imports.
     pub module: String,
     /// Its address, `/assets/search-index.<hash>.js`.
     pub url: String,
+    /// The pages in it, with the fallbacks among them.
     pub pages: usize,
+    pub fallbacks: usize,
     pub sections: usize,
 }
 
@@ -39,6 +47,8 @@ struct SearchPage<'a> {
     index: &'a str,
     /// Every page in the index, A to Z, by first letter.
     groups: Vec<Group<'a>>,
+    /// Whether some pages are fallbacks, in the default language.
+    fallbacks: bool,
 }
 
 #[derive(Serialize)]
@@ -47,42 +57,62 @@ struct Group<'a> {
     pages: Vec<&'a Page>,
 }
 
+/// The address of a language's search page, by its prefix (`` or `/cy`).
+pub fn search_url(prefix: &str) -> String {
+    format!("{prefix}/search/")
+}
+
+/// Builds each language's index from its pages' words, writes it, and renders the
+/// language's search page; the default language's first.
 pub fn index(
     renderer: &Renderer<'_>,
     rendered: &mut Rendered,
     staging: Option<&Staging>,
     problems: &mut Vec<Diagnostic>,
-) -> Result<Option<Shipped>, Error> {
-    let Some((language, words)) = renderer.words() else {
-        return Ok(None);
-    };
-    // The pages come in the library's order, which ranking falls back on.
-    let entries: Vec<PageEntry> = (rendered.pages.iter_mut())
-        .filter_map(|page| page.text.take())
-        .collect();
-    let index = Index::build(language, words, entries);
-    let module = wire::encode(&index);
-    let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
-    if let Some(staging) = staging {
-        (staging.write(&file, module.as_bytes())).map_err(Error::io(staging.shown(&file)))?;
+) -> Result<Vec<Shipped>, Error> {
+    let vocabularies = renderer.words();
+    if vocabularies.is_empty() {
+        return Ok(Vec::new());
     }
-    let url = format!("/{file}");
-    rendered.made.push(file);
-    let mut context = Context::new();
-    context.insert("current_url", "/search/");
-    let page = SearchPage {
-        index: &url,
-        groups: a_to_z(&index.pages),
-    };
-    context.insert("search", &page);
-    let (built, found) = renderer.generated(SEARCH_TEMPLATE, "/search/", SEARCH_PAGE, &context);
-    rendered.add(built, found, problems);
-    Ok(Some(Shipped {
-        module,
-        url: url.clone(),
-        pages: index.pages.len(),
-        sections: index.sections.len(),
-    }))
+    // The pages come in the library's order, which ranking falls back on.
+    let mut entries: Vec<Vec<PageEntry>> = vec![Vec::new(); vocabularies.len()];
+    for (lang, entry) in (rendered.pages.iter_mut()).flat_map(|p| std::mem::take(&mut p.text)) {
+        entries[lang].push(entry);
+    }
+    let mut shipped = Vec::new();
+    for (lang, ((language, words), entries)) in vocabularies.into_iter().zip(entries).enumerate() {
+        let index = Index::build(language, words, entries);
+        let module = wire::encode(&index);
+        let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
+        if let Some(staging) = staging {
+            (staging.write(&file, module.as_bytes())).map_err(Error::io(staging.shown(&file)))?;
+        }
+        let url = format!("/{file}");
+        rendered.made.push(file);
+        let site_language = renderer.language(lang);
+        let page_url = search_url(&site_language.prefix);
+        let mut context = Context::new();
+        context.insert("current_url", &page_url);
+        let page = SearchPage {
+            index: &url,
+            groups: a_to_z(&index.pages),
+            fallbacks: index.pages.iter().any(|p| p.fallback),
+        };
+        context.insert("search", &page);
+        let file = search_page(&site_language.prefix);
+        let (built, found) = renderer.generated(lang, SEARCH_TEMPLATE, &page_url, &file, &context);
+        rendered.add(built, found, problems);
+        shipped.push(Shipped {
+            code: site_language.code.clone(),
+            page: page_url,
+            module,
+            url,
+            pages: index.pages.len(),
+            fallbacks: index.pages.iter().filter(|p| p.fallback).count(),
+            sections: index.sections.len(),
+        });
+    }
+    Ok(shipped)
 }
 
 /// Pages by title, word by word (folded, signs left out), in groups by first letter;
@@ -124,6 +154,7 @@ mod tests {
         let page = |title: &str| Page {
             title: title.into(),
             url: format!("/{}/", title.len()),
+            fallback: false,
         };
         let pages = [
             page("Zebra"),

@@ -33,8 +33,10 @@ pub struct Built {
     pub furniture: Furniture,
     /// The template the page was rendered with.
     pub template: String,
-    /// The page's words for the search index, when it is searched.
-    pub text: Option<PageEntry>,
+    /// The page's words for the search indexes it is in, by language index: its own
+    /// language's, and for a default-language page each language it has no translation
+    /// into (as a fallback). Empty when it is not searched.
+    pub text: Vec<(usize, PageEntry)>,
     /// The document, by index in the library; `None` for the 404 page.
     pub doc: Option<usize>,
     /// Where the page's Markdown body came from, for placing findings in it.
@@ -71,8 +73,9 @@ pub struct Renderer<'a> {
     rules: Rules<'a>,
     summaries: Summaries,
     staging: Option<&'a Staging>,
-    /// Where pages' words go for the search index, when the theme has a search page.
-    vocabulary: Option<(Language, Vocabulary)>,
+    /// Where pages' words go for each language's search index, by language index, when
+    /// the theme has a search page; empty when not.
+    vocabularies: Vec<(Language, Vocabulary)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -85,19 +88,21 @@ impl<'a> Renderer<'a> {
             rules: rules(site, plan),
             summaries: Summaries::build(&plan.library, base_url, &site.strings, site.languages()),
             staging,
-            vocabulary: site.search.then(|| {
-                (
-                    Language::of(&site.config.config.language),
-                    Vocabulary::default(),
-                )
-            }),
+            vocabularies: match site.search {
+                true => (site.languages().all().iter())
+                    .map(|l| (Language::of(&l.code), Vocabulary::default()))
+                    .collect(),
+                false => Vec::new(),
+            },
         }
     }
 
-    /// The words the pages were read into, for the index, and their language.
-    pub fn words(&self) -> Option<(Language, Words)> {
-        let (language, vocabulary) = self.vocabulary.as_ref()?;
-        Some((*language, vocabulary.take()))
+    /// The words each language's pages were read into, for its index, with the rules
+    /// they were read by; by language index, and empty when there is no search page.
+    pub fn words(&self) -> Vec<(Language, Words)> {
+        (self.vocabularies.iter())
+            .map(|(language, vocabulary)| (*language, vocabulary.take()))
+            .collect()
     }
 
     /// Renders every document and forwarding page, in parallel, and the 404 page.
@@ -179,11 +184,7 @@ impl Renderer<'_> {
         {
             return (None, Vec::new());
         }
-        // The index is in the default language, whose stemmer reads it; translations are
-        // left out of it rather than read by another language's rules.
-        let searched = self.vocabulary.is_some()
-            && doc.front.search != Some(false)
-            && doc.lang == crate::config::languages::DEFAULT;
+        let searched = !self.vocabularies.is_empty() && doc.front.search != Some(false);
         let markdown = site.markdown(&plan.library, doc.lang);
         let (mut rendered, problems) = markdown::render(doc, &markdown, searched);
         let mut problems: Vec<Found> = problems.into_iter().map(Found::Source).collect();
@@ -195,17 +196,10 @@ impl Renderer<'_> {
             base_url: &site.config.config.base_url,
             languages: site.languages(),
         });
-        let text = (self.vocabulary.as_ref())
-            .filter(|_| searched)
-            .map(|(language, vocabulary)| {
-                let text = PageText {
-                    title: doc.front.title.clone(),
-                    url: doc.url.clone(),
-                    description: doc.front.description.clone().unwrap_or_default(),
-                    sections: std::mem::take(&mut rendered.sections),
-                };
-                vocabulary.read(*language, &text)
-            });
+        let text = match searched {
+            true => self.read(index, doc, std::mem::take(&mut rendered.sections)),
+            false => Vec::new(),
+        };
         let html = match self.teras[doc.lang].render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
@@ -226,6 +220,33 @@ impl Renderer<'_> {
                 (None, problems)
             }
         }
+    }
+
+    /// Reads a page's text into its language's index and, for a default-language page,
+    /// into the index of each language with no translation of it, marked as a fallback:
+    /// a visitor searching in Welsh still finds a page that is only in English.
+    fn read(
+        &self,
+        index: usize,
+        doc: &Document,
+        sections: Vec<crate::search::SectionText>,
+    ) -> Vec<(usize, PageEntry)> {
+        let text = PageText {
+            title: doc.front.title.clone(),
+            url: doc.url.clone(),
+            description: doc.front.description.clone().unwrap_or_default(),
+            sections,
+        };
+        let library = &self.plan.library;
+        let fallbacks = (1..self.vocabularies.len())
+            .filter(|_| doc.lang == crate::config::languages::DEFAULT)
+            .filter(|&lang| library.in_language(index, lang) == index);
+        (std::iter::once(doc.lang).chain(fallbacks))
+            .map(|lang| {
+                let (language, vocabulary) = &self.vocabularies[lang];
+                (lang, vocabulary.read(*language, &text, lang != doc.lang))
+            })
+            .collect()
     }
 
     /// The page left at an expired page's address: the site's own page (its policy, quick
@@ -251,20 +272,25 @@ impl Renderer<'_> {
     fn not_found(&self) -> (Option<Built>, Vec<Found>) {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
-        self.generated("404.html", "/404.html", "404.html", &context)
+        self.generated(0, "404.html", "/404.html", "404.html", &context)
     }
 
-    /// Renders a page the build makes itself, from no document: `template` at `url`,
-    /// written to `file`.
+    /// The site's language `lang`, by index.
+    pub fn language(&self, lang: usize) -> &crate::config::languages::Language {
+        self.site.languages().get(lang)
+    }
+
+    /// Renders a page the build makes itself, from no document: `template` at `url`, in
+    /// the language `lang`, written to `file`.
     pub fn generated(
         &self,
+        lang: usize,
         template: &str,
         url: &str,
         file: &str,
         context: &Context,
     ) -> (Option<Built>, Vec<Found>) {
-        // The pages the build makes itself (404, search) are in the default language.
-        let html = match self.teras[0].render(template, context) {
+        let html = match self.teras[lang].render(template, context) {
             Ok(html) => html,
             Err(e) => {
                 let shown = Path::new("templates").join(template);
@@ -306,7 +332,7 @@ impl Renderer<'_> {
             regions: processed.regions,
             furniture: processed.furniture,
             template: template.to_string(),
-            text: None,
+            text: Vec::new(),
             doc,
             body_map,
         })
