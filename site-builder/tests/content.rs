@@ -594,3 +594,45 @@ fn no_page_states_a_claim_the_audit_found_unsourced_or_a_figure_of_speech_it_nam
     assert!(page("understanding-stalking/the-law/index.html")
         .contains("malicious communications act 1988"));
 }
+
+#[test]
+fn the_helpline_says_it_is_free_and_paladin_names_its_service_for_young_people() {
+    let (_out, pages) = build(&repo());
+    let texts: Vec<(String, String)> = pages
+        .iter()
+        .map(|(f, html)| {
+            let words = text(html).split_whitespace().collect::<Vec<_>>().join(" ");
+            (f.clone(), words.to_lowercase())
+        })
+        .collect();
+    let page = |name: &str| &texts.iter().find(|(f, _)| f == name).unwrap().1;
+    // Free because the number is an 0808 one (Ofcom); docs/content-sources.md has the source.
+    let support = page("get-help/support-services/index.html");
+    assert!(support.contains(
+        "free from a landline or a mobile in the uk, because the number starts with 0808"
+    ));
+    assert!(support.contains("other ways to contact it, such as email"));
+    assert!(
+        support.contains("calls are free from uk landlines and mobiles"),
+        "the Helpline's card says it too"
+    );
+    // Paladin's young people's service: said as something it has run, with its ages.
+    let paladin = site_yaml()
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("phone: \"020 "))
+        .map(|rest| format!("020 {}", rest.trim_end_matches('"')))
+        .unwrap();
+    let young = page("get-help/young-people/index.html");
+    assert!(young.contains("has run a service for young people aged 16 to 24"));
+    assert!(
+        young.contains(&paladin),
+        "the young people's page gives Paladin's number"
+    );
+    assert!(support.contains("has also run a service for young people aged 16 to 24"));
+    // Only an MP's speech says calls do not show on a BT bill, so no page promises it.
+    for (file, text) in &texts {
+        for phrase in [" bt bill", " bt landline", " bt phone bill", " bt line"] {
+            assert!(!text.contains(phrase), "{file} says \"{phrase}\"");
+        }
+    }
+}
