@@ -636,3 +636,69 @@ fn the_helpline_says_it_is_free_and_paladin_names_its_service_for_young_people()
         }
     }
 }
+
+#[test]
+fn check_ahead_says_the_day_each_support_service_falls_due_for_a_check() {
+    let services = services(&site_yaml());
+    let ahead = run(
+        &[
+            "check",
+            "--now",
+            BUILD_DAY,
+            "--ahead",
+            "400",
+            "--messages",
+            "short",
+        ],
+        &repo(),
+    );
+    assert!(ahead.status.success());
+    let stdout = String::from_utf8_lossy(&ahead.stdout);
+    let mut due_days = HashSet::new();
+    for service in &services {
+        let said = format!("the details of `{}` are due for a check", service.key);
+        let line = stdout
+            .lines()
+            .find(|l| l.contains(&said))
+            .unwrap_or_else(|| panic!("expected \"{said}\" in\n{stdout}"));
+        let due = &line[..10];
+        // The day after six months have passed since the check.
+        let mut parts = service
+            .checked
+            .split('-')
+            .map(|p| p.parse::<u32>().unwrap());
+        let (y, m, d) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        if d <= 27 {
+            let (y, m) = if m + 6 > 12 {
+                (y + 1, m - 6)
+            } else {
+                (y, m + 6)
+            };
+            assert_eq!(
+                due,
+                format!("{y:04}-{m:02}-{:02}", d + 1),
+                "{}",
+                service.key
+            );
+        }
+        due_days.insert((due.to_string(), service.key.clone()));
+    }
+    // On that day a build warns about it, as the look-ahead said it would.
+    let days: HashSet<&str> = due_days.iter().map(|(d, _)| d.as_str()).collect();
+    for day in days {
+        let check = run(&["check", "--now", day, "--messages", "short"], &repo());
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        for (_, key) in due_days.iter().filter(|(d, _)| d == day) {
+            assert!(
+                stderr.contains(&format!(
+                    "warning: the details of `{key}` were last checked"
+                )),
+                "no warning for `{key}` on {day}:\n{stderr}"
+            );
+        }
+    }
+}
