@@ -702,3 +702,19 @@ fn check_ahead_says_the_day_each_support_service_falls_due_for_a_check() {
         }
     }
 }
+
+#[test]
+fn what_counts_has_a_section_for_stalking_by_someone_you_do_not_know() {
+    let (_out, pages) = build(&repo());
+    let html = &pages
+        .iter()
+        .find(|(f, _)| f == "understanding-stalking/what-counts/index.html")
+        .unwrap()
+        .1;
+    assert!(
+        html.contains("id=\"stranger\""),
+        "the section has its anchor"
+    );
+    assert!(html.contains("/understanding-stalking/online-stalking/#unknown-accounts"));
+    assert!(text(html).contains("You do not need to know the person"));
+}
