@@ -58,8 +58,7 @@ fn code_only(source: &str) -> String {
             }
             out.push('"');
             i = j + 1;
-            loop {
-                let Some(&d) = chars.get(i) else { break };
+            while let Some(&d) = chars.get(i) {
                 if d == '"' && (0..hashes).all(|k| chars.get(i + 1 + k) == Some(&'#')) {
                     i += 1 + hashes;
                     break;
