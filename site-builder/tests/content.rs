@@ -718,3 +718,38 @@ fn what_counts_has_a_section_for_stalking_by_someone_you_do_not_know() {
     assert!(html.contains("/understanding-stalking/online-stalking/#unknown-accounts"));
     assert!(text(html).contains("You do not need to know the person"));
 }
+
+#[test]
+fn the_risk_question_names_threats_of_suicide_and_strangling() {
+    // Content review row 10: threats to kill themselves and attempts to strangle or choke are
+    // warning signs the police ask about. They sit in the existing options' words, so the
+    // questionnaire's ids and outcomes stay those of issue 9.
+    let text = std::fs::read_to_string(repo().join("content/self-check/questions.yaml")).unwrap();
+    let definition: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let risk = definition["questions"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "risk")
+        .expect("a risk question");
+    let label = |id: &str| {
+        risk["options"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .and_then(|o| o["label"].as_str())
+            .unwrap_or_else(|| panic!("risk has an option `{id}`"))
+            .to_string()
+    };
+    assert!(
+        label("threats").contains("kill themselves"),
+        "{}",
+        label("threats")
+    );
+    assert!(
+        label("violence").contains("strangle or choke"),
+        "{}",
+        label("violence")
+    );
+}
