@@ -656,10 +656,10 @@ fn check_ahead_says_the_day_each_support_service_falls_due_for_a_check() {
     let stdout = String::from_utf8_lossy(&ahead.stdout);
     let mut due_days = HashSet::new();
     for service in &services {
-        let said = format!("the details of `{}` are due for a check", service.key);
+        let said = format!("`{}`", service.key);
         let line = stdout
             .lines()
-            .find(|l| l.contains(&said))
+            .find(|l| l.contains("are due for a check") && l.contains(&said))
             .unwrap_or_else(|| panic!("expected \"{said}\" in\n{stdout}"));
         let due = &line[..10];
         // The day after six months have passed since the check.
@@ -717,4 +717,39 @@ fn what_counts_has_a_section_for_stalking_by_someone_you_do_not_know() {
     );
     assert!(html.contains("/understanding-stalking/online-stalking/#unknown-accounts"));
     assert!(text(html).contains("You do not need to know the person"));
+}
+
+#[test]
+fn the_risk_question_names_threats_of_suicide_and_strangling() {
+    // Content review row 10: threats to kill themselves and attempts to strangle or choke are
+    // warning signs the police ask about. They sit in the existing options' words, so the
+    // questionnaire's ids and outcomes stay those of issue 9.
+    let text = std::fs::read_to_string(repo().join("content/self-check/questions.yaml")).unwrap();
+    let definition: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let risk = definition["questions"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "risk")
+        .expect("a risk question");
+    let label = |id: &str| {
+        risk["options"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .and_then(|o| o["label"].as_str())
+            .unwrap_or_else(|| panic!("risk has an option `{id}`"))
+            .to_string()
+    };
+    assert!(
+        label("threats").contains("kill themselves"),
+        "{}",
+        label("threats")
+    );
+    assert!(
+        label("violence").contains("strangle or choke"),
+        "{}",
+        label("violence")
+    );
 }
