@@ -144,8 +144,18 @@ fn every_example_helpline_is_reported_on_the_day_its_check_falls_due() {
         assert_eq!(checked, "2026-12-01", "`{key}`: update this test's due day");
         let due = stdout
             .lines()
-            .find(|l| l.contains(&format!("the details of `{key}` are due for a check")))
+            .find(|l| l.contains("are due for a check") && l.contains(&format!("`{key}`")))
             .unwrap_or_else(|| panic!("`{key}` has no due day in\n{stdout}"));
         assert!(due.starts_with("2027-06-02: "), "{due}");
     }
+    // Services due on the same day share one line that counts them.
+    let count = settings["support"].as_sequence().unwrap().len();
+    let first = settings["support"][0]["key"].as_str().unwrap();
+    let line =
+        format!("2027-06-02: the details of {count} services are due for a check: `{first}`, ");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with(&line)).count(),
+        1,
+        "one line for the day, starting {line:?}, in\n{stdout}"
+    );
 }

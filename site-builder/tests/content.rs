@@ -594,3 +594,162 @@ fn no_page_states_a_claim_the_audit_found_unsourced_or_a_figure_of_speech_it_nam
     assert!(page("understanding-stalking/the-law/index.html")
         .contains("malicious communications act 1988"));
 }
+
+#[test]
+fn the_helpline_says_it_is_free_and_paladin_names_its_service_for_young_people() {
+    let (_out, pages) = build(&repo());
+    let texts: Vec<(String, String)> = pages
+        .iter()
+        .map(|(f, html)| {
+            let words = text(html).split_whitespace().collect::<Vec<_>>().join(" ");
+            (f.clone(), words.to_lowercase())
+        })
+        .collect();
+    let page = |name: &str| &texts.iter().find(|(f, _)| f == name).unwrap().1;
+    // Free because the number is an 0808 one (Ofcom); docs/content-sources.md has the source.
+    let support = page("get-help/support-services/index.html");
+    assert!(support.contains(
+        "free from a landline or a mobile in the uk, because the number starts with 0808"
+    ));
+    assert!(support.contains("other ways to contact it, such as email"));
+    assert!(
+        support.contains("calls are free from uk landlines and mobiles"),
+        "the Helpline's card says it too"
+    );
+    // Paladin's young people's service: said as something it has run, with its ages.
+    let paladin = site_yaml()
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("phone: \"020 "))
+        .map(|rest| format!("020 {}", rest.trim_end_matches('"')))
+        .unwrap();
+    let young = page("get-help/young-people/index.html");
+    assert!(young.contains("has run a service for young people aged 16 to 24"));
+    assert!(
+        young.contains(&paladin),
+        "the young people's page gives Paladin's number"
+    );
+    assert!(support.contains("has also run a service for young people aged 16 to 24"));
+    // Only an MP's speech says calls do not show on a BT bill, so no page promises it.
+    for (file, text) in &texts {
+        for phrase in [" bt bill", " bt landline", " bt phone bill", " bt line"] {
+            assert!(!text.contains(phrase), "{file} says \"{phrase}\"");
+        }
+    }
+}
+
+#[test]
+fn check_ahead_says_the_day_each_support_service_falls_due_for_a_check() {
+    let services = services(&site_yaml());
+    let ahead = run(
+        &[
+            "check",
+            "--now",
+            BUILD_DAY,
+            "--ahead",
+            "400",
+            "--messages",
+            "short",
+        ],
+        &repo(),
+    );
+    assert!(ahead.status.success());
+    let stdout = String::from_utf8_lossy(&ahead.stdout);
+    let mut due_days = HashSet::new();
+    for service in &services {
+        let said = format!("`{}`", service.key);
+        let line = stdout
+            .lines()
+            .find(|l| l.contains("are due for a check") && l.contains(&said))
+            .unwrap_or_else(|| panic!("expected \"{said}\" in\n{stdout}"));
+        let due = &line[..10];
+        // The day after six months have passed since the check.
+        let mut parts = service
+            .checked
+            .split('-')
+            .map(|p| p.parse::<u32>().unwrap());
+        let (y, m, d) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        if d <= 27 {
+            let (y, m) = if m + 6 > 12 {
+                (y + 1, m - 6)
+            } else {
+                (y, m + 6)
+            };
+            assert_eq!(
+                due,
+                format!("{y:04}-{m:02}-{:02}", d + 1),
+                "{}",
+                service.key
+            );
+        }
+        due_days.insert((due.to_string(), service.key.clone()));
+    }
+    // On that day a build warns about it, as the look-ahead said it would.
+    let days: HashSet<&str> = due_days.iter().map(|(d, _)| d.as_str()).collect();
+    for day in days {
+        let check = run(&["check", "--now", day, "--messages", "short"], &repo());
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        for (_, key) in due_days.iter().filter(|(d, _)| d == day) {
+            assert!(
+                stderr.contains(&format!(
+                    "warning: the details of `{key}` were last checked"
+                )),
+                "no warning for `{key}` on {day}:\n{stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn what_counts_has_a_section_for_stalking_by_someone_you_do_not_know() {
+    let (_out, pages) = build(&repo());
+    let html = &pages
+        .iter()
+        .find(|(f, _)| f == "understanding-stalking/what-counts/index.html")
+        .unwrap()
+        .1;
+    assert!(
+        html.contains("id=\"stranger\""),
+        "the section has its anchor"
+    );
+    assert!(html.contains("/understanding-stalking/online-stalking/#unknown-accounts"));
+    assert!(text(html).contains("You do not need to know the person"));
+}
+
+#[test]
+fn the_risk_question_names_threats_of_suicide_and_strangling() {
+    // Content review row 10: threats to kill themselves and attempts to strangle or choke are
+    // warning signs the police ask about. They sit in the existing options' words, so the
+    // questionnaire's ids and outcomes stay those of issue 9.
+    let text = std::fs::read_to_string(repo().join("content/self-check/questions.yaml")).unwrap();
+    let definition: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let risk = definition["questions"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "risk")
+        .expect("a risk question");
+    let label = |id: &str| {
+        risk["options"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .and_then(|o| o["label"].as_str())
+            .unwrap_or_else(|| panic!("risk has an option `{id}`"))
+            .to_string()
+    };
+    assert!(
+        label("threats").contains("kill themselves"),
+        "{}",
+        label("threats")
+    );
+    assert!(
+        label("violence").contains("strangle or choke"),
+        "{}",
+        label("violence")
+    );
+}

@@ -158,24 +158,25 @@ fn the_example_site_edited_step_by_step_is_built_as_a_full_build_builds_it() {
         "You can report stalking even if",
         "You can report it even if",
     );
-    // Only the page itself is made again, and the search page, which names the index
-    // the page's words are in.
-    assert_eq!(site.made, 2);
+    // Only the page itself is made again, and the search pages that name an index the
+    // page's words are in: English, and Urdu, where the page has no translation and is
+    // searched as a fallback (it has a Welsh translation).
+    assert_eq!(site.made, 3);
     site.edit(
         page,
         "title: Reporting stalking to the police",
         "title: Reporting it",
     );
     site.edit(page, "weight: 3", "weight: 30");
-    // Its Welsh translation: its body (the index holds English only: the page alone is
-    // made again), its title (the Welsh section lists it), and a Welsh interface string.
+    // Its Welsh translation: its body (the page, and the Welsh search page, whose index
+    // changed), its title (the Welsh section lists it), and a Welsh interface string.
     let welsh = "content/get-help/reporting.cy.md";
     site.edit(
         welsh,
         "Gallwch chi ddod ymlaen unrhyw bryd.",
         "Gallwch chi ddod ymlaen.",
     );
-    assert_eq!(site.made, 1);
+    assert_eq!(site.made, 2);
     site.edit(
         welsh,
         "title: Rhoi gwybod i'r heddlu am stelcio",

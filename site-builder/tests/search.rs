@@ -15,20 +15,40 @@ fn repository() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The example site's index, built once (as `check` builds, writing nothing), on a fixed
-/// day so the pages in it do not change with the date.
-fn index_of(root: &Path) -> Index {
+/// A site's index in each language, by code, the default first, built (as `check`
+/// builds, writing nothing) on a fixed day so the pages in it do not change with the
+/// date.
+fn indexes_of(root: &Path) -> Vec<(String, Index)> {
     let mut options = Options::new(root);
     options.out = None;
     options.now = Some("2027-05-01".parse::<Date>().unwrap());
     let report = site_builder::build(&options).unwrap_or_else(|e| panic!("{}", e.lines()));
-    let shipped = report.search.expect("the theme has a search page");
-    wire::decode(&shipped.module).expect("the shipped index reads back")
+    assert!(!report.search.is_empty(), "the theme has a search page");
+    (report.search.iter())
+        .map(|shipped| {
+            let index = wire::decode(&shipped.module).expect("the shipped index reads back");
+            (shipped.code.clone(), index)
+        })
+        .collect()
+}
+
+fn index_of(root: &Path) -> Index {
+    indexes_of(root).swap_remove(0).1
+}
+
+fn examples() -> &'static [(String, Index)] {
+    static INDEXES: OnceLock<Vec<(String, Index)>> = OnceLock::new();
+    INDEXES.get_or_init(|| indexes_of(&repository()))
 }
 
 fn example() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| index_of(&repository()))
+    &examples()[0].1
+}
+
+/// The example site's index in the language `code`.
+fn example_in(code: &str) -> &'static Index {
+    let found = examples().iter().find(|(c, _)| c == code);
+    &found.unwrap_or_else(|| panic!("no index in {code}")).1
 }
 
 fn search(query: &str) -> Found {
@@ -182,4 +202,111 @@ fn search_false_leaves_a_page_out() {
         .results
         .iter()
         .all(|hit| !hit.url.starts_with("/get-help/stalking-protection-orders/")));
+}
+
+/// The pages of the example site in `lang`'s folder (`cy`), from their sources: every
+/// `page.cy.md` and `_index.cy.md`.
+fn translated_sources(lang: &str) -> usize {
+    fn walk(dir: &Path, suffix: &str, count: &mut usize) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, suffix, count);
+            } else if path.to_string_lossy().ends_with(suffix) {
+                *count += 1;
+            }
+        }
+    }
+    let mut count = 0;
+    walk(
+        &repository().join("content"),
+        &format!(".{lang}.md"),
+        &mut count,
+    );
+    count
+}
+
+#[test]
+fn each_language_has_its_own_index_of_its_own_pages() {
+    let codes: Vec<&str> = examples().iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["en-GB", "cy", "ur"]);
+    assert!(example().pages.iter().all(|p| !p.fallback));
+    assert!(
+        !example().pages.iter().any(|p| p.url.starts_with("/cy/")),
+        "the English index holds no Welsh page"
+    );
+    for lang in ["cy", "ur"] {
+        let index = example_in(lang);
+        let prefix = format!("/{lang}/");
+        let own: Vec<&str> = (index.pages.iter())
+            .filter(|p| !p.fallback)
+            .map(|p| p.url.as_str())
+            .collect();
+        assert_eq!(own.len(), translated_sources(lang), "{lang}: {own:?}");
+        assert!(own.iter().all(|url| url.starts_with(&prefix)), "{own:?}");
+        // Every page of the site is in it once: in the language, or else in English.
+        assert_eq!(index.pages.len(), example().pages.len(), "{lang}");
+        for page in index.pages.iter().filter(|p| p.fallback) {
+            assert!(!page.url.starts_with(&prefix), "{page:?}");
+            assert!(
+                example().pages.iter().any(|p| p.url == page.url),
+                "{page:?}"
+            );
+        }
+    }
+    assert!(example_in("cy")
+        .pages
+        .iter()
+        .any(|p| p.url == "/cy/get-help/emergency/" && p.title == "Help mewn argyfwng"));
+}
+
+#[test]
+fn a_welsh_word_finds_its_welsh_page() {
+    let welsh = Searcher::new(example_in("cy"));
+    let found = welsh.search("hanes porwr", 20);
+    assert_eq!(found.results[0].url, "/cy/cover-your-tracks/#hanes-y-porwr");
+    assert!(!found.results[0].fallback);
+    // Not stemmed: the word is kept whole, and found as it is typed.
+    let read = welsh.search("argyfw", 20);
+    assert_eq!(read.words[0].stem, "argyfw");
+    assert_eq!(read.results[0].url, "/cy/get-help/emergency/");
+    // The English index knows no Welsh.
+    assert_eq!(Searcher::new(example()).search("hanes porwr", 20).count, 0);
+}
+
+#[test]
+fn welsh_accents_fold_on_the_welsh_page() {
+    let welsh = Searcher::new(example_in("cy"));
+    let urls = |query: &str| -> Vec<String> {
+        let found = welsh.search(query, 20);
+        found.results.into_iter().map(|hit| hit.url).collect()
+    };
+    let with_accent = urls("ffôn ");
+    assert!(!with_accent.is_empty());
+    assert_eq!(urls("ffon "), with_accent);
+    assert_eq!(urls("FFÔN "), with_accent);
+    assert_eq!(urls("siwr "), urls("siŵr "));
+}
+
+#[test]
+fn a_welsh_visitor_finds_english_only_pages_marked_after_the_welsh_ones() {
+    let welsh = Searcher::new(example_in("cy"));
+    let found = welsh.search("court order", 20);
+    let hit = (found.results.iter())
+        .find(|hit| hit.url == "/get-help/court-orders/")
+        .expect("the court orders page, only in English, is found");
+    assert!(hit.fallback);
+    assert!(hit.excerpt.is_empty(), "a fallback keeps no excerpt");
+    // A number on pages of both languages: the Welsh pages come first.
+    let found = welsh.search("999", 40);
+    let first_fallback = found.results.iter().position(|h| h.fallback).unwrap();
+    assert!(first_fallback > 0);
+    assert!(found.results[first_fallback..].iter().all(|h| h.fallback));
+    let urdu = Searcher::new(example_in("ur"));
+    assert_eq!(urdu.search("مدد", 20).results[0].url, "/ur/");
+    assert!(urdu
+        .search("tracker", 20)
+        .results
+        .iter()
+        .all(|h| h.fallback));
 }

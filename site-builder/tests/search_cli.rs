@@ -102,3 +102,86 @@ fn search_false_in_the_settings_leaves_search_out() {
     let made = |a: &String| a.starts_with("search-index.") || a.starts_with("search-engine.");
     assert!(!assets.iter().any(made), "{assets:?}");
 }
+
+/// Each language's pages link to its own search page; `search: false` leaves out every
+/// language's search page and link.
+#[test]
+fn every_language_has_its_search_page_until_search_is_switched_off() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    sites::copy_tree(&repository().join("content"), &root.join("content"));
+    let build = || {
+        let out = sites::tool(&["build", "--now", "2027-05-01"], root);
+        assert!(out.status.success(), "{}", sites::text(&out.stderr));
+        sites::text(&out.stdout)
+    };
+    let said = build();
+    assert!(said.contains("search index (cy, /cy/search/)"), "{said}");
+    for (page, search) in [
+        ("public/index.html", "/search/"),
+        ("public/cy/index.html", "/cy/search/"),
+        ("public/ur/index.html", "/ur/search/"),
+    ] {
+        let html = sites::read(root, page);
+        let link = format!("<a class=\"search-link\" href=\"{search}\">");
+        assert!(html.contains(&link), "{page} has no {link}");
+        assert!(root
+            .join("public")
+            .join(&search[1..])
+            .join("index.html")
+            .is_file());
+    }
+    let welsh = sites::read(root, "public/cy/search/index.html");
+    assert!(
+        welsh.contains("<html lang=\"cy\""),
+        "the Welsh search page is in Welsh"
+    );
+    assert!(welsh.contains(
+        "<a href=\"/get-help/court-orders/\" lang=\"en-GB\" hreflang=\"en-GB\" dir=\"ltr\">"
+    ));
+    let settings = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+    write(
+        root,
+        "content/site.yaml",
+        format!("{settings}\nsearch: false\n"),
+    );
+    build();
+    for folder in ["public/search", "public/cy/search", "public/ur/search"] {
+        assert!(!root.join(folder).exists(), "{folder}");
+    }
+    for page in [
+        "public/index.html",
+        "public/cy/index.html",
+        "public/ur/index.html",
+    ] {
+        assert!(!sites::read(root, page).contains("search-link"), "{page}");
+    }
+}
+
+#[test]
+fn lang_searches_that_languages_index() {
+    let out = search(
+        &repository(),
+        &["--lang", "cy", "--shown", "1", "hanes porwr"],
+    );
+    assert!(out.status.success(), "{}", sites::text(&out.stderr));
+    let said = sites::text(&out.stdout);
+    assert!(
+        said.contains("/cy/cover-your-tracks/#hanes-y-porwr"),
+        "{said}"
+    );
+    let out = search(
+        &repository(),
+        &["--lang", "cy", "--shown", "2", "court order"],
+    );
+    assert!(sites::text(&out.stdout).contains("(in the default language)"));
+    let out = search(&repository(), &["--lang", "fr", "anything"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        sites::text(&out.stderr).contains(
+            "error: this site has no language `fr`\n  help: its languages are en-GB, cy, ur"
+        ),
+        "{}",
+        sites::text(&out.stderr)
+    );
+}

@@ -85,7 +85,7 @@ fn base_site_output_tree_and_summary() {
         "left out: news/awareness-week.md (publishes 2027-04-19)"
     );
     assert!(
-        lines[2].starts_with("search index: 6 pages in 8 sections, "),
+        lines[2].starts_with("search index (en-GB, /search/): 6 pages in 8 sections, "),
         "{}",
         lines[2]
     );

@@ -46,6 +46,12 @@ async function start() {
     const li = document.createElement("li");
     const link = li.appendChild(document.createElement("a"));
     link.href = hit.url;
+    // A page in the default language, standing in for a missing translation: marked
+    // as the menus mark it.
+    if (hit.fallback) {
+      link.lang = link.hreflang = text.fallbackLang;
+      link.dir = text.fallbackDir;
+    }
     segments(link.appendChild(document.createElement("span")), hit.title);
     if (hit.heading.length) {
       const heading = link.appendChild(document.createElement("span"));
@@ -54,7 +60,15 @@ async function start() {
       heading.firstChild.textContent = text.sectionSeparator;
       segments(heading, hit.heading);
     }
-    if (hit.excerpt.length) segments(li.appendChild(document.createElement("p")), hit.excerpt);
+    if (hit.fallback) {
+      const note = li.appendChild(document.createElement("span"));
+      note.className = "lang-note";
+      note.textContent = ` ${text.fallbackNote}`;
+    }
+    if (hit.excerpt.length) {
+      const excerpt = segments(li.appendChild(document.createElement("p")), hit.excerpt);
+      if (hit.fallback) [excerpt.lang, excerpt.dir] = [text.fallbackLang, text.fallbackDir];
+    }
     return li;
   }
 

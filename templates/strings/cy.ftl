@@ -126,6 +126,8 @@ search-hint = Mae'r hyn rydych chi'n ei deipio yn aros ar y ddyfais hon. Nid yw'
 search-button = Chwilio
 search-nojs = Mae angen JavaScript ar y chwilio, ac mae wedi'i ddiffodd yn eich porwr neu ni wnaeth lwytho. Mae pob tudalen o'r wefan wedi'i rhestru isod yn lle hynny.
 search-a-to-z = Pob tudalen, A i Z
+search-fallbacks = Mae tudalennau sydd heb eu cyfieithu i'r Gymraeg eto yn cael eu canfod yn Saesneg, ac wedi'u marcio felly.
+search-a-to-z-fallbacks = Mae tudalennau sydd heb eu cyfieithu i'r Gymraeg eto wedi'u rhestru yn Saesneg, ac wedi'u marcio felly.
 
 ## Dyddiadau: 19 Ebrill 2027.
 date-long = { $day } { $month } { $year }

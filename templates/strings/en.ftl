@@ -109,7 +109,8 @@ moved-title = This page has moved
 moved-text = The page “{ $title }” ended on { $date }.
 moved-go = Go to { $title }
 
-## The search page (templates/search.html), in the default language.
+## The search page (templates/search.html), one for each language. search-fallbacks and
+## search-a-to-z-fallbacks show when the language's index holds pages in the default language.
 search-link = Search
 search-title = Search
 search-description = Search every page of this site. What you type stays on your device.
@@ -123,6 +124,8 @@ search-hint = What you type stays on this device. It is not sent to us, saved, o
 search-button = Search
 search-nojs = Search needs JavaScript, which is switched off in your browser or did not load. Every page of the site is listed below instead.
 search-a-to-z = All pages, A to Z
+search-fallbacks = Pages not yet in this language are found in English, and marked so.
+search-a-to-z-fallbacks = Pages not yet in this language are listed in English, and marked so.
 
 ## Dates, as GOV.UK writes them: 19 April 2027.
 date-long = { $day } { $month } { $year }

@@ -131,14 +131,29 @@ fn events(site: &Site, today: Date, last: Date) -> BTreeMap<Date, Vec<String>> {
         add(banner.from, format!("banner \"{text}\" starts"));
         add(banner.until.add_days(1), format!("banner \"{text}\" ends"));
     }
+    let mut due: BTreeMap<Date, Vec<&str>> = BTreeMap::new();
     for service in &config.support {
         let stale = service.checked.add_months(CHECK_EVERY_MONTHS).add_days(1);
-        add(
-            stale,
-            format!("the details of `{}` are due for a check", service.key),
-        );
+        due.entry(stale).or_default().push(&service.key);
+    }
+    for (day, keys) in due {
+        add(day, due_for_a_check(&keys));
     }
     events
+}
+
+/// One line for the services whose details fall due on the same day.
+fn due_for_a_check(keys: &[&str]) -> String {
+    let named: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+    match named.as_slice() {
+        [one] => format!("the details of {one} are due for a check"),
+        [rest @ .., last] => format!(
+            "the details of {} services are due for a check: {} and {last}",
+            named.len(),
+            rest.join(", ")
+        ),
+        [] => String::new(),
+    }
 }
 
 /// The start of a banner's text, for the timeline.

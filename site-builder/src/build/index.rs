@@ -1,6 +1,8 @@
-//! Stage 4, index: the search index, from the text of every page the render stage read,
-//! written as a hashed asset; then the search page, which names the index's hashed
-//! address and so is rendered last. Nothing here runs when the theme has no search page.
+//! Stage 4, index: each language's search index, from the text of the pages the render
+//! stage read into it (its own, and the default language's that it has no translation
+//! of), written as a hashed asset; then the language's search page (`/search/`,
+//! `/cy/search/`), which names the index's hashed address and so is rendered last.
+//! Nothing here runs when the theme has no search page.
 
 use std::sync::Arc;
 
@@ -14,17 +16,23 @@ use crate::output::hashed_name;
 use crate::search::index::{Page, PageEntry, Vocabulary};
 use crate::search::{text, wire, Index, PageText, INDEX_SCRIPT};
 
-use super::plan::{SEARCH_PAGE, SEARCH_TEMPLATE};
+use super::plan::{search_page, SEARCH_TEMPLATE};
 use super::render::{Made, Out, Rendered, Renderer, Searched};
 
-/// The index as it ships.
+/// One language's index as it ships.
 #[derive(Debug, Clone)]
 pub struct Shipped {
+    /// The language's code, as site.yaml gives it.
+    pub code: String,
+    /// Its search page's address: `/search/`, `/cy/search/`.
+    pub page: String,
     /// The ES module the search page imports.
     pub module: String,
     /// Its address, `/assets/search-index.<hash>.js`.
     pub url: String,
+    /// The pages in it, with the fallbacks among them.
     pub pages: usize,
+    pub fallbacks: usize,
     pub sections: usize,
 }
 
@@ -42,6 +50,8 @@ struct SearchPage<'a> {
     index: &'a str,
     /// Every page in the index, A to Z, by first letter.
     groups: Vec<Group<'a>>,
+    /// Whether some pages are fallbacks, in the default language.
+    fallbacks: bool,
 }
 
 #[derive(Serialize)]
@@ -50,130 +60,180 @@ struct Group<'a> {
     pages: Vec<&'a Page>,
 }
 
-/// What the live preview keeps of the last index: the texts it was made from and what
-/// came of them, so a build whose searched pages read the same makes no index again.
+/// The address of a language's search page, by its prefix (`` or `/cy`).
+pub fn search_url(prefix: &str) -> String {
+    format!("{prefix}/search/")
+}
+
+/// What the live preview keeps of the last indexes, by language: the texts each was made
+/// from and what came of them, so a build whose searched pages read the same makes no
+/// index again; and each search page, with the fingerprint of what it was made from.
 #[derive(Default)]
 pub struct Kept {
-    texts: Vec<Arc<PageText>>,
-    made: Option<(String, Vec<Page>, usize)>,
-    /// The search page, with the fingerprint of what it was made from.
+    languages: Vec<KeptIndex>,
+}
+
+#[derive(Default)]
+struct KeptIndex {
+    texts: Vec<(Arc<PageText>, bool)>,
+    made: Option<Ready>,
     page: Option<(blake3::Hash, Arc<Made>)>,
 }
 
-/// Makes the search index from the pages' words, and the search page. With `kept` (the
-/// preview), the pages kept their text instead, and the index is made again only when
-/// that text changed.
+impl KeptIndex {
+    /// The search page kept, if it was made from the inputs `key` stands for, else made
+    /// and kept; and whether it was made.
+    fn page(&mut self, key: blake3::Hash, make: impl FnOnce() -> Made) -> (Arc<Made>, bool) {
+        match &self.page {
+            Some((kept, made)) if *kept == key => (Arc::clone(made), false),
+            _ => {
+                let made = Arc::new(make());
+                self.page = Some((key, Arc::clone(&made)));
+                (made, true)
+            }
+        }
+    }
+}
+
+/// An index made: its module, its pages and its number of sections.
+type Ready = (String, Vec<Page>, usize);
+
+/// Builds each language's index from its pages' words, writes it, and renders the
+/// language's search page; the default language's first. With `kept` (the preview), the
+/// pages kept their text instead, and an index is made again only when its pages' text
+/// changed.
 pub fn index(
     renderer: &Renderer<'_>,
     rendered: &mut Rendered,
     mut kept: Option<&mut Kept>,
     problems: &mut Vec<Diagnostic>,
-) -> Result<Option<Shipped>, Error> {
-    if !renderer.site().search {
-        return Ok(None);
+) -> Result<Vec<Shipped>, Error> {
+    let site = renderer.site();
+    if !site.search {
+        return Ok(Vec::new());
     }
-    let (module, pages, sections) = match &mut kept {
-        Some(kept) => from_texts(renderer, rendered, kept),
-        None => from_entries(renderer, rendered),
-    };
-    let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
-    let bytes = match renderer.out() {
-        Out::Disk(staging) => {
-            (staging.write(&file, module.as_bytes())).map_err(Error::io(staging.shown(&file)))?;
-            None
-        }
-        Out::Memory => Some(Arc::from(module.as_bytes())),
-        Out::Nowhere => None,
-    };
-    let url = format!("/{file}");
-    rendered.added.push((file.clone(), bytes));
-    let mut context = Context::new();
-    context.insert("current_url", "/search/");
-    let page = SearchPage {
-        index: &url,
-        groups: a_to_z(&pages),
-    };
-    context.insert("search", &page);
-    let make = || {
-        let made = renderer.generated(SEARCH_TEMPLATE, "/search/", SEARCH_PAGE, &context, &[file]);
-        Arc::new(made)
-    };
-    match kept {
+    let count = site.languages().len();
+    let indexes = match &mut kept {
         Some(kept) => {
-            let values = serde_json::to_vec(&page).unwrap_or_default();
-            let key = renderer.generated_key(SEARCH_TEMPLATE, &values);
-            match &kept.page {
-                Some((kept_key, made)) if *kept_key == key => {
-                    rendered.add(Arc::clone(made), false, problems)
-                }
-                _ => {
-                    let made = make();
-                    kept.page = Some((key, Arc::clone(&made)));
-                    rendered.add(made, true, problems);
-                }
+            kept.languages.resize_with(count, KeptIndex::default);
+            from_texts(renderer, rendered, &mut kept.languages)
+        }
+        None => from_entries(renderer, rendered, count),
+    };
+    let mut shipped = Vec::new();
+    for (lang, (module, pages, sections)) in indexes.into_iter().enumerate() {
+        let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
+        let bytes = match renderer.out() {
+            Out::Disk(staging) => {
+                (staging.write(&file, module.as_bytes()))
+                    .map_err(Error::io(staging.shown(&file)))?;
+                None
+            }
+            Out::Memory => Some(Arc::from(module.as_bytes())),
+            Out::Nowhere => None,
+        };
+        let url = format!("/{file}");
+        rendered.added.push((file.clone(), bytes));
+        let site_language = renderer.language(lang);
+        let page_url = search_url(&site_language.prefix);
+        let mut context = Context::new();
+        context.insert("current_url", &page_url);
+        let page = SearchPage {
+            index: &url,
+            groups: a_to_z(&pages),
+            fallbacks: pages.iter().any(|p| p.fallback),
+        };
+        context.insert("search", &page);
+        let page_file = search_page(&site_language.prefix);
+        let made = || {
+            renderer.generated(
+                lang,
+                SEARCH_TEMPLATE,
+                &page_url,
+                &page_file,
+                &context,
+                std::slice::from_ref(&file),
+            )
+        };
+        match kept.as_deref_mut() {
+            Some(kept) => {
+                let values = serde_json::to_vec(&(&page, &page_url)).unwrap_or_default();
+                let key = renderer.generated_key(lang, SEARCH_TEMPLATE, &values);
+                let (made, fresh) = kept.languages[lang].page(key, made);
+                rendered.add(made, fresh, problems);
+            }
+            None => rendered.add(Arc::new(made()), true, problems),
+        }
+        shipped.push(Shipped {
+            code: site_language.code.clone(),
+            page: page_url,
+            module,
+            url,
+            pages: pages.len(),
+            fallbacks: pages.iter().filter(|p| p.fallback).count(),
+            sections,
+        });
+    }
+    Ok(shipped)
+}
+
+/// Each language's index from the entries the pages were read into as they were
+/// rendered, taken from them so each page's words go as they become postings.
+fn from_entries(renderer: &Renderer<'_>, rendered: &mut Rendered, count: usize) -> Vec<Ready> {
+    let vocabularies = renderer.words();
+    // The pages come in the library's order, which ranking falls back on.
+    let mut entries: Vec<Vec<PageEntry>> = vec![Vec::new(); count];
+    for made in rendered.pages.iter_mut() {
+        let search = match Arc::get_mut(made) {
+            Some(made) => made.page.as_mut().and_then(|p| p.search.take()),
+            None => made.page.as_ref().and_then(|p| p.search.clone()),
+        };
+        if let Some(Searched::Entries(found)) = search {
+            for (lang, entry) in found {
+                entries[lang].push(entry);
             }
         }
-        None => rendered.add(make(), true, problems),
     }
-    Ok(Some(Shipped {
-        module,
-        url,
-        pages: pages.len(),
-        sections,
-    }))
+    (vocabularies.into_iter().zip(entries))
+        .map(|((language, words), entries)| {
+            let index = Index::build(language, words, entries);
+            (wire::encode(&index), index.pages, index.sections.len())
+        })
+        .collect()
 }
 
-/// The index from the entries the pages were read into as they were rendered, taken
-/// from them so each page's words go as they become postings.
-fn from_entries(renderer: &Renderer<'_>, rendered: &mut Rendered) -> (String, Vec<Page>, usize) {
-    let (language, words) = renderer
-        .words()
-        .unwrap_or_else(|| (super::render::language(renderer.site()), Default::default()));
-    // The pages come in the library's order, which ranking falls back on.
-    let entries: Vec<PageEntry> = (rendered.pages.iter_mut())
-        .filter_map(|made| {
-            let search = match Arc::get_mut(made) {
-                Some(made) => made.page.as_mut()?.search.take(),
-                None => made.page.as_ref()?.search.clone(),
-            };
-            match search? {
-                Searched::Entry(entry) => Some(entry),
-                Searched::Text(_) => None,
+/// Each language's index from the pages' texts, read again only when they changed since
+/// `kept`.
+fn from_texts(renderer: &Renderer<'_>, rendered: &Rendered, kept: &mut [KeptIndex]) -> Vec<Ready> {
+    let mut texts: Vec<Vec<(Arc<PageText>, bool)>> = vec![Vec::new(); kept.len()];
+    for page in rendered.pages.iter().filter_map(|made| made.page.as_ref()) {
+        if let Some(Searched::Text(text, languages)) = &page.search {
+            for &(lang, fallback) in languages {
+                texts[lang].push((Arc::clone(text), fallback));
             }
-        })
-        .collect();
-    let index = Index::build(language, words, entries);
-    (wire::encode(&index), index.pages, index.sections.len())
-}
-
-/// The index from the pages' texts, read again only when they changed since `kept`.
-fn from_texts(
-    renderer: &Renderer<'_>,
-    rendered: &Rendered,
-    kept: &mut Kept,
-) -> (String, Vec<Page>, usize) {
-    let texts: Vec<Arc<PageText>> = (rendered.pages.iter())
-        .filter_map(|made| match made.page.as_ref()?.search.as_ref()? {
-            Searched::Text(text) => Some(Arc::clone(text)),
-            Searched::Entry(_) => None,
-        })
-        .collect();
-    let same = texts.len() == kept.texts.len()
-        && (texts.iter().zip(&kept.texts)).all(|(a, b)| Arc::ptr_eq(a, b) || a == b);
-    if let (true, Some(made)) = (same, &kept.made) {
-        kept.texts = texts;
-        return made.clone();
+        }
     }
-    let language = super::render::language(renderer.site());
-    let vocabulary = Vocabulary::default();
-    let entries: Vec<PageEntry> = (texts.par_iter())
-        .map(|text| vocabulary.read(language, text))
-        .collect();
-    let index = Index::build(language, vocabulary.take(), entries);
-    let made = (wire::encode(&index), index.pages, index.sections.len());
-    kept.texts = texts;
-    kept.made = Some(made.clone());
-    made
+    (texts.into_iter().zip(kept).enumerate())
+        .map(|(lang, (texts, kept))| {
+            let same = texts.len() == kept.texts.len()
+                && (texts.iter().zip(&kept.texts))
+                    .all(|(a, b)| a.1 == b.1 && (Arc::ptr_eq(&a.0, &b.0) || a.0 == b.0));
+            if let (true, Some(made)) = (same, &kept.made) {
+                kept.texts = texts;
+                return made.clone();
+            }
+            let language = super::render::language(renderer.site(), lang);
+            let vocabulary = Vocabulary::default();
+            let entries: Vec<PageEntry> = (texts.par_iter())
+                .map(|(text, fallback)| vocabulary.read(language, text, *fallback))
+                .collect();
+            let index = Index::build(language, vocabulary.take(), entries);
+            let made = (wire::encode(&index), index.pages, index.sections.len());
+            kept.texts = texts;
+            kept.made = Some(made.clone());
+            made
+        })
+        .collect()
 }
 
 /// Pages by title, word by word (folded, signs left out), in groups by first letter;
@@ -215,6 +275,7 @@ mod tests {
         let page = |title: &str| Page {
             title: title.into(),
             url: format!("/{}/", title.len()),
+            fallback: false,
         };
         let pages = [
             page("Zebra"),

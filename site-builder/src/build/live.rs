@@ -112,7 +112,7 @@ impl Live {
             selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
             left_out: plan.library.left_out.clone(),
             warnings,
-            search: None,
+            search: Vec::new(),
             elapsed: started.elapsed(),
         };
         if site.search {
@@ -148,7 +148,7 @@ impl Live {
             mut files,
         } = self.pending.take()?;
         let mut problems = Vec::new();
-        let before = rendered.made;
+        let (before, pages_before) = (rendered.made, rendered.pages.len());
         let renderer = render::Renderer::new(&site, &plan, Out::Memory);
         let search = index::index(
             &renderer,
@@ -167,10 +167,12 @@ impl Live {
             return Some(Err(Error::Problems(errors)));
         }
         self.search_files.clear();
-        let search_page = rendered.pages.last().and_then(|made| made.page.as_ref());
+        let search_pages = (rendered.pages[pages_before..].iter())
+            .filter_map(|made| made.page.as_ref())
+            .filter_map(|p| Some((p.file.clone(), Arc::clone(p.html.as_ref()?))));
         let made = (rendered.added.iter())
             .filter_map(|(file, bytes)| Some((file.clone(), Arc::clone(bytes.as_ref()?))))
-            .chain(search_page.and_then(|p| Some((p.file.clone(), Arc::clone(p.html.as_ref()?)))));
+            .chain(search_pages);
         for (path, bytes) in made {
             files.insert(path.clone(), Body::Bytes(Arc::clone(&bytes)));
             self.search_files.push((path, bytes));
@@ -187,9 +189,9 @@ impl Live {
 
 /// The search index made for the pages built, and every file of the site with it.
 pub struct Indexed {
-    pub search: Option<Shipped>,
+    pub search: Vec<Shipped>,
     pub files: Files,
-    /// Pages made: the search page, or none when its inputs are unchanged.
+    /// Pages made: the search pages whose inputs changed.
     pub made: usize,
 }
 

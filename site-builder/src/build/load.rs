@@ -98,6 +98,26 @@ impl Kept {
     }
 }
 
+impl Kept {
+    /// The site's self-check, if it has one: the definition as checked (or as it was
+    /// checked when its text was the same), with its texts in the other languages, which
+    /// prove nothing and are read again.
+    fn selfcheck_of(
+        &mut self,
+        content_dir: &Path,
+        config: &LoadedConfig,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Result<Option<Arc<selfcheck::Loaded>>, Vec<Diagnostic>> {
+        let Some(relative) = &config.config.selfcheck else {
+            return Ok(None);
+        };
+        let checked = self.selfcheck(content_dir, relative)?;
+        let mut loaded = selfcheck::Loaded::clone(&checked);
+        problems.extend(loaded.read_texts(content_dir, relative, &config.languages));
+        Ok(Some(Arc::new(loaded)))
+    }
+}
+
 /// Loads the site, taking from `kept` what has not changed. Problems are added to
 /// `problems`; the error is returned only when the settings or the templates fail, since
 /// then nothing can be rendered.
@@ -147,16 +167,7 @@ pub fn load(
     let (strings, found) = Strings::load(&options.root.join("templates"), &config.languages);
     problems.extend(found);
     problems.extend(strings::check(&strings, &templates, &config));
-    let selfcheck = match &config.config.selfcheck {
-        Some(relative) => kept.selfcheck(&content_dir, relative).map(|checked| {
-            // The proofs are kept; the texts in other languages, which prove nothing,
-            // are read again.
-            let mut loaded = selfcheck::Loaded::clone(&checked);
-            problems.extend(loaded.read_texts(&content_dir, relative, &config.languages));
-            Some(Arc::new(loaded))
-        }),
-        None => Ok(None),
-    };
+    let selfcheck = kept.selfcheck_of(&content_dir, &config, problems);
     let selfcheck_failed = selfcheck.is_err();
     let selfcheck = selfcheck.unwrap_or_else(|found| {
         problems.extend(found);

@@ -142,9 +142,9 @@ impl Keys<'_> {
 
     /// What a page the build makes itself with `template` is made from, its own values
     /// being `values`.
-    pub fn generated(&self, template: &str, values: &[u8]) -> Hash {
+    pub fn generated(&self, lang: usize, template: &str, values: &[u8]) -> Hash {
         let mut key = Hasher::new();
-        key.update(self.globals[0].as_bytes());
+        key.update(self.globals[lang].as_bytes());
         key.update(self.site.templates.fingerprint(template).as_bytes());
         key.update(values);
         key.finalize()

@@ -76,8 +76,9 @@ pub struct Report {
     pub left_out: Vec<LeftOut>,
     /// Problems that do not stop the build, such as helpline details due for a check.
     pub warnings: Vec<Diagnostic>,
-    /// The search index, when the theme has a search page.
-    pub search: Option<Shipped>,
+    /// Each language's search index, the default language's first; empty when the
+    /// theme has no search page or the settings switch it off.
+    pub search: Vec<Shipped>,
     pub elapsed: Duration,
     /// The default language's name, as site.yaml gives it.
     pub default_language: String,

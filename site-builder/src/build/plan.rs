@@ -31,7 +31,14 @@ pub const GENERATED: [&str; 7] = [
 
 /// The theme's search page, which the build makes when the theme has its template.
 pub const SEARCH_TEMPLATE: &str = "search.html";
-pub const SEARCH_PAGE: &str = "search/index.html";
+
+/// The output file of a language's search page, by its prefix (`` or `/cy`).
+pub fn search_page(prefix: &str) -> String {
+    match prefix.trim_matches('/') {
+        "" => "search/index.html".to_string(),
+        folder => format!("{folder}/search/index.html"),
+    }
+}
 
 /// The output folder that belongs to the theme's assets.
 const THEME_FOLDER: &str = "assets/";
@@ -98,10 +105,14 @@ pub fn plan(site: &Site, schedule: &Schedule, problems: &mut Vec<Diagnostic>) ->
             .map(|f| (forward_path(f), PathBuf::from("content").join(&f.source))),
     );
     owners.extend((copied.iter()).map(|a| (a.to.clone(), a.shown.clone())));
+    let search_pages: Vec<String> = match site.search {
+        true => (site.languages().all().iter())
+            .map(|l| search_page(&l.prefix))
+            .collect(),
+        false => Vec::new(),
+    };
     let mut generated: Vec<&str> = GENERATED.to_vec();
-    if site.search {
-        generated.push(SEARCH_PAGE);
-    }
+    generated.extend(search_pages.iter().map(String::as_str));
     problems.extend(collisions(&owners, &library, &generated));
     let mut files: Vec<String> = owners.into_iter().map(|(file, _)| file).collect();
     files.extend(

@@ -58,12 +58,15 @@ pub struct Built {
     pub search: Option<Searched>,
 }
 
-/// A searched page, for the index: read into the build's vocabulary as it was rendered
-/// (a build), or kept as text (the preview, whose pages outlive one build's vocabulary).
+/// A searched page, for the indexes it is in (its own language's, and for a
+/// default-language page each language it has no translation into, as a fallback): read
+/// into each one's vocabulary as it was rendered (a build), or kept as text with the
+/// languages, by index, and whether it is a fallback in each (the preview, whose pages
+/// outlive one build's vocabularies).
 #[derive(Clone)]
 pub enum Searched {
-    Entry(PageEntry),
-    Text(Arc<PageText>),
+    Entries(Vec<(usize, PageEntry)>),
+    Text(Arc<PageText>, Vec<(usize, bool)>),
 }
 
 /// One page's making: the page, when it could be made, and the problems met making it.
@@ -118,9 +121,10 @@ pub struct Renderer<'a> {
     out: Out<'a>,
     placer: Placer<'a>,
     missing_logo: Option<Diagnostic>,
-    /// Where pages' words go for the search index, when the theme has a search page and
-    /// the build is not kept (a kept page keeps its text instead).
-    vocabulary: Option<(Language, Vocabulary)>,
+    /// Where pages' words go for each language's search index, by language index, when
+    /// the theme has a search page and the build is not kept (a kept page keeps its text
+    /// instead); empty when not.
+    vocabularies: Vec<(Language, Vocabulary)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -144,15 +148,25 @@ impl<'a> Renderer<'a> {
                 reported: logo.filter(|_| missing_logo.is_some()),
             },
             missing_logo,
-            vocabulary: (site.search && !matches!(out, Out::Memory))
-                .then(|| (language(site), Vocabulary::default())),
+            vocabularies: match site.search && !matches!(out, Out::Memory) {
+                true => (0..site.languages().len())
+                    .map(|lang| (language(site, lang), Vocabulary::default()))
+                    .collect(),
+                false => Vec::new(),
+            },
         }
     }
 
-    /// The words the pages were read into, for the index, and their language.
-    pub fn words(&self) -> Option<(Language, Words)> {
-        let (language, vocabulary) = self.vocabulary.as_ref()?;
-        Some((*language, vocabulary.take()))
+    /// The words each language's pages were read into, for its index, with the rules
+    /// they were read by; by language index, and empty when the pages kept their text.
+    pub fn words(&self) -> Vec<(Language, Words)> {
+        (self.vocabularies.iter())
+            .map(|(language, vocabulary)| (*language, vocabulary.take()))
+            .collect()
+    }
+
+    pub fn language(&self, lang: usize) -> &crate::config::languages::Language {
+        self.site.languages().get(lang)
     }
 
     pub fn site(&self) -> &'a Site {
@@ -231,9 +245,9 @@ impl Rendered {
     }
 }
 
-/// The search index's language: the default language's, whose stemmer reads it.
-pub fn language(site: &Site) -> Language {
-    Language::of(&site.config.config.language)
+/// The rules language `lang`'s search index is read by.
+pub fn language(site: &Site, lang: usize) -> Language {
+    Language::of(&site.languages().get(lang).code)
 }
 
 /// One Tera per language, each with its language's values and functions, and the
@@ -280,11 +294,7 @@ impl Renderer<'_> {
         {
             return Made::nothing(Vec::new());
         }
-        // The index is in the default language, whose stemmer reads it; translations are
-        // left out of it rather than read by another language's rules.
-        let searched = site.search
-            && doc.front.search != Some(false)
-            && doc.lang == crate::config::languages::DEFAULT;
+        let searched = site.search && doc.front.search != Some(false);
         let markdown = site.markdown(&plan.library, doc.lang);
         let (mut rendered, problems) = markdown::render(doc, &markdown, searched);
         let mut found: Vec<Found> = problems.into_iter().map(Found::Source).collect();
@@ -296,18 +306,8 @@ impl Renderer<'_> {
             base_url: &site.config.config.base_url,
             languages: site.languages(),
         });
-        let search = searched.then(|| {
-            let text = PageText {
-                title: doc.front.title.clone(),
-                url: doc.url.clone(),
-                description: doc.front.description.clone().unwrap_or_default(),
-                sections: std::mem::take(&mut rendered.sections),
-            };
-            match &self.vocabulary {
-                Some((language, vocabulary)) => Searched::Entry(vocabulary.read(*language, &text)),
-                None => Searched::Text(Arc::new(text)),
-            }
-        });
+        let search =
+            searched.then(|| self.read(index, doc, std::mem::take(&mut rendered.sections)));
         let html = match self.teras[doc.lang].render(doc.template(), &context) {
             Ok(html) => html,
             Err(e) => {
@@ -331,6 +331,42 @@ impl Renderer<'_> {
             page.search = search;
         }
         made
+    }
+
+    /// Reads a page's text into its language's index and, for a default-language page,
+    /// into the index of each language with no translation of it, marked as a fallback:
+    /// a visitor searching in Welsh still finds a page that is only in English. The
+    /// preview keeps the text, with the languages it goes to.
+    fn read(
+        &self,
+        index: usize,
+        doc: &Document,
+        sections: Vec<crate::search::SectionText>,
+    ) -> Searched {
+        let text = PageText {
+            title: doc.front.title.clone(),
+            url: doc.url.clone(),
+            description: doc.front.description.clone().unwrap_or_default(),
+            sections,
+        };
+        let library = &self.plan.library;
+        let fallbacks = (1..self.site.languages().len())
+            .filter(|_| doc.lang == crate::config::languages::DEFAULT)
+            .filter(|&lang| library.in_language(index, lang) == index);
+        let languages = (std::iter::once(doc.lang).chain(fallbacks))
+            .map(|lang| (lang, lang != doc.lang))
+            .collect::<Vec<_>>();
+        if self.vocabularies.is_empty() {
+            return Searched::Text(Arc::new(text), languages);
+        }
+        Searched::Entries(
+            (languages.into_iter())
+                .map(|(lang, fallback)| {
+                    let (language, vocabulary) = &self.vocabularies[lang];
+                    (lang, vocabulary.read(*language, &text, fallback))
+                })
+                .collect(),
+        )
     }
 
     /// The page left at an expired page's address: the site's own page (its policy, quick
@@ -358,27 +394,28 @@ impl Renderer<'_> {
     fn not_found(&self) -> Made {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
-        self.generated("404.html", "/404.html", "404.html", &context, &[])
+        self.generated(0, "404.html", "/404.html", "404.html", &context, &[])
     }
 
     /// The fingerprint of what a page the build makes itself is made from: its template,
     /// what every page sees, and its own `values`.
-    pub fn generated_key(&self, template: &str, values: &[u8]) -> blake3::Hash {
-        Keys::new(self.site, self.plan, self.globals.clone()).generated(template, values)
+    pub fn generated_key(&self, lang: usize, template: &str, values: &[u8]) -> blake3::Hash {
+        Keys::new(self.site, self.plan, self.globals.clone()).generated(lang, template, values)
     }
 
-    /// Renders a page the build makes itself, from no document: `template` at `url`,
-    /// written to `file`. Its links may also lead to the files `added` after planning.
+    /// Renders a page the build makes itself, from no document: `template` at `url`, in
+    /// the language `lang`, written to `file`. Its links may also lead to the files
+    /// `added` after planning.
     pub fn generated(
         &self,
+        lang: usize,
         template: &str,
         url: &str,
         file: &str,
         context: &Context,
         added: &[String],
     ) -> Made {
-        // The pages the build makes itself (404, search) are in the default language.
-        let html = match self.teras[0].render(template, context) {
+        let html = match self.teras[lang].render(template, context) {
             Ok(html) => html,
             Err(e) => {
                 let shown = Path::new("templates").join(template);

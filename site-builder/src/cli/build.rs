@@ -126,7 +126,7 @@ fn print_left_out(report: &Report) {
     for warning in &report.warnings {
         eprintln!("{warning}");
     }
-    if let Some(search) = &report.search {
+    for search in &report.search {
         println!("{}", search_line(search));
     }
 }
@@ -152,8 +152,14 @@ fn search_line(search: &site_builder::Shipped) -> String {
             kilobytes(PAGE_BUDGET)
         ),
     };
+    let fallbacks = match search.fallbacks {
+        0 => String::new(),
+        n => format!(" ({n} of them in the default language)"),
+    };
     format!(
-        "search index: {} pages in {} sections, {} ({compressed})",
+        "search index ({}, {}): {} pages{fallbacks} in {} sections, {} ({compressed})",
+        search.code,
+        search.page,
         search.pages,
         search.sections,
         kilobytes(raw)

@@ -24,6 +24,10 @@ pub struct Args {
     /// Print how each query was read and its results as JSON, one line per query
     #[arg(long)]
     json: bool,
+    /// Search this language's index, by its code in site.yaml (`cy`), as its search page
+    /// does; the default language's when left out
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
 }
 
 impl Args {
@@ -47,12 +51,24 @@ pub fn run(args: Args, messages: super::Messages) -> ExitCode {
 
 fn search(args: &Args) -> Result<String, Error> {
     let report = site_builder::build(&super::build::options(&args.site, None))?;
-    let shipped = report.search.ok_or_else(|| {
-        Error::refused(
+    if report.search.is_empty() {
+        return Err(Error::refused(
             "this site has no search page, so there is nothing to search",
             "`search: false` in content/site.yaml switches the search page off",
-        )
-    })?;
+        ));
+    }
+    let shipped = match &args.lang {
+        None => &report.search[0],
+        Some(code) => (report.search.iter())
+            .find(|s| s.code.eq_ignore_ascii_case(code))
+            .ok_or_else(|| {
+                let codes: Vec<&str> = report.search.iter().map(|s| s.code.as_str()).collect();
+                Error::refused(
+                    format!("this site has no language `{code}`"),
+                    format!("its languages are {}", codes.join(", ")),
+                )
+            })?,
+    };
     // The index was made by this same site-builder a moment ago.
     let index = wire::decode(&shipped.module).map_err(|e| {
         Error::refused(
@@ -95,6 +111,9 @@ fn human(found: &Found) -> String {
     });
     for (i, hit) in found.results.iter().enumerate() {
         out.push_str(&format!("\n{}. {}", i + 1, bracketed(&hit.title)));
+        if hit.fallback {
+            out.push_str(" (in the default language)");
+        }
         if !hit.heading.is_empty() {
             out.push_str(&format!(": {}", bracketed(&hit.heading)));
         }

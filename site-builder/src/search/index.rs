@@ -36,6 +36,9 @@ pub struct Index {
 pub struct Page {
     pub title: String,
     pub url: String,
+    /// The page is in the site's default language, standing in for a translation the
+    /// index's language does not have yet.
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +89,8 @@ pub struct Words {
 pub struct PageEntry {
     pub title: String,
     pub url: String,
+    /// A default-language page read into another language's index.
+    pub fallback: bool,
     sections: Vec<SectionEntry>,
 }
 
@@ -100,8 +105,10 @@ struct SectionEntry {
 
 impl Vocabulary {
     /// Reads one page: its words are weighed by where they stand, and their stems
-    /// numbered in the vocabulary.
-    pub fn read(&self, language: Language, page: &PageText) -> PageEntry {
+    /// numbered in the vocabulary. A `fallback` page (in the default language, in another
+    /// language's index) keeps no excerpts: its results show its title and heading, and
+    /// the index stays within the search page's budget.
+    pub fn read(&self, language: Language, page: &PageText, fallback: bool) -> PageEntry {
         let reader = Reader::new(language);
         // The page's own words, each looked at once: numbered, or `None` when it is not
         // searched (a stop word); and for each section the weight of each word.
@@ -151,7 +158,10 @@ impl Vocabulary {
                     heading: section.heading.clone(),
                     anchor: section.anchor.clone(),
                     length,
-                    excerpt: excerpt(text),
+                    excerpt: match fallback {
+                        true => String::new(),
+                        false => excerpt(text),
+                    },
                     stems: stems.into_iter().collect(),
                 }
             })
@@ -159,6 +169,7 @@ impl Vocabulary {
         PageEntry {
             title: page.title.clone(),
             url: page.url.clone(),
+            fallback,
             sections,
         }
     }
@@ -250,6 +261,7 @@ impl Index {
             kept.push(Page {
                 title: entry.title,
                 url: entry.url,
+                fallback: entry.fallback,
             });
         }
         // Stems met only on pages that were not kept (a page with problems) go.
@@ -269,7 +281,7 @@ impl Index {
     pub fn of(language: Language, pages: &[PageText]) -> Index {
         let vocabulary = Vocabulary::default();
         let entries: Vec<PageEntry> = (pages.par_iter())
-            .map(|page| vocabulary.read(language, page))
+            .map(|page| vocabulary.read(language, page, false))
             .collect();
         Index::build(language, vocabulary.take(), entries)
     }

@@ -13,8 +13,11 @@
 //! would not leave room for the index in the search page's 30 KB. The browser tests run
 //! both on the same queries and compare every result.
 //!
-//! The index is for one language (the site's); a site in several languages will build
-//! one per language, each with its own stop words and stemmer ([`Language`]).
+//! Each language of the site has its own index, read by its own rules ([`Language`]):
+//! its stop words, and Snowball's stemmer where there is one (English). Another
+//! language's index also holds the default language's pages that have no translation
+//! into it, read by its rules and marked as fallbacks ([`Hit::fallback`]), so a visitor
+//! still finds every page of the site; they rank after the language's own pages.
 
 pub mod index;
 pub mod query;
@@ -80,6 +83,8 @@ pub struct Hit {
     pub title: Vec<Segment>,
     pub heading: Vec<Segment>,
     pub excerpt: Vec<Segment>,
+    /// The page is in the default language, standing in for a missing translation.
+    pub fallback: bool,
 }
 
 impl<'a> Searcher<'a> {
@@ -121,6 +126,7 @@ impl<'a> Searcher<'a> {
                     title: self.mark(&page.title, &terms),
                     heading: self.mark(&section.heading, &terms),
                     excerpt: self.mark(&section.excerpt, &terms),
+                    fallback: page.fallback,
                 }
             })
             .collect();

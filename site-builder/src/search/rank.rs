@@ -1,7 +1,9 @@
 //! Ranking, with BM25 over sections. A section's score for a query word is the best of
 //! its matches (a match's weight times the term's BM25 score there); its score for the
 //! query is the sum over the words. Sections that hold more of the query's words come
-//! first, then higher scores, then the site's order. A page is shown once, by its best
+//! first, then the index's own language before the default language's fallback pages
+//! (so the Welsh search page finds Welsh pages first), then higher scores, then the
+//! site's order. A page is shown once, by its best
 //! section.
 //!
 //! `search-engine.js` ranks with the same arithmetic in the same order, and the logarithm
@@ -22,6 +24,8 @@ pub struct Standing {
     pub section: usize,
     /// How many of the query's words it holds.
     pub words: u32,
+    /// Its page is a fallback, in the default language.
+    pub fallback: bool,
     pub score: f64,
 }
 
@@ -30,6 +34,9 @@ impl Standing {
     fn before(&self, other: &Standing) -> bool {
         if self.words != other.words {
             return self.words > other.words;
+        }
+        if self.fallback != other.fallback {
+            return !self.fallback;
         }
         if self.score != other.score {
             return self.score > other.score;
@@ -75,12 +82,14 @@ impl Searcher<'_> {
             if words_in[s] == 0 {
                 continue;
             }
+            let page = index.sections[s].page;
             let standing = Standing {
                 section: s,
                 words: words_in[s],
+                fallback: index.pages[page].fallback,
                 score: scores[s],
             };
-            let page = &mut pages[index.sections[s].page];
+            let page = &mut pages[page];
             if page.as_ref().is_none_or(|p| standing.before(p)) {
                 *page = Some(standing);
             }

@@ -4,7 +4,9 @@
 // the browser tests can compare the two result by result. Change both together.
 // It has no DOM and keeps nothing: the page's script owns what is shown.
 
-const VERSION = 1;
+const VERSION = 2;
+// The rules of each language an index can be in (text.rs): English alone is stemmed.
+const STEMMED = { en: true, cy: false, ur: false, und: false };
 const LAST = "0123456789abcdefghijklmnopqrstuv";
 const MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_-";
 const WEIGHT = { exact: 1, prefix: 0.5, typo: 0.5 };
@@ -13,9 +15,9 @@ const K1 = 1.2;
 const B = 0.75;
 const WORD = /[\p{Alphabetic}\p{N}'\u2019]+/gu;
 
-/** Folds a word: decomposed, without accents, lowercase, without apostrophes. */
+/** Folds a word: without accents or Arabic vowel marks, composed, lowercase, without apostrophes. */
 export function fold(word) {
-  return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['\u2019]/g, "");
+  return word.normalize("NFD").replace(/[\u0300-\u036f\u064b-\u0652]/g, "").normalize("NFC").toLowerCase().replace(/['\u2019]/g, "");
 }
 
 /** The words of `text`, with where they are (in UTF-16 units) and their folded form. */
@@ -52,7 +54,7 @@ function postings(text) {
 
 /** Opens an index (the module's default export) for searching. */
 export function open(data) {
-  if (data.version !== VERSION || data.language !== "en") {
+  if (data.version !== VERSION || !Object.hasOwn(STEMMED, data.language)) {
     throw new Error(`search index version ${data.version} in ${data.language} cannot be read`);
   }
   const stems = data.terms.split(" ");
@@ -66,7 +68,8 @@ export function open(data) {
   const total = sections.reduce((sum, s) => sum + s.length, 0);
   return {
     stop: new Set(data.stop.split(" ")),
-    pages: data.pages.map(([title, url]) => ({ title, url })),
+    stem: STEMMED[data.language] ? stem : (word) => word,
+    pages: data.pages.map(([title, url, fallback]) => ({ title, url, fallback: fallback === 1 })),
     sections,
     stems: new Map(stems.map((stem, i) => [stem, i])),
     lists,
@@ -95,7 +98,7 @@ export function read(index, query) {
   all.forEach((w, i) => {
     const prefix = typing && i === all.length - 1;
     if (!counts(index, w.folded) || read.some((r) => r.word === w.folded)) return;
-    const s = stem(w.folded);
+    const s = index.stem(w.folded);
     read.push({ word: w.folded, stem: s, prefix, matches: matches(index, w.folded, s, prefix) });
   });
   return read;
@@ -158,7 +161,11 @@ export function ln(x) {
   return 2 * z * sum + halvings * Math.LN2;
 }
 
-const before = (a, b) => (a.words !== b.words ? a.words > b.words : a.score !== b.score ? a.score > b.score : a.section < b.section);
+const before = (a, b) =>
+  a.words !== b.words ? a.words > b.words
+  : a.fallback !== b.fallback ? !a.fallback
+  : a.score !== b.score ? a.score > b.score
+  : a.section < b.section;
 
 function rank(index, read) {
   const n = index.sections.length;
@@ -188,8 +195,8 @@ function rank(index, read) {
   const pages = new Array(index.pages.length).fill(null);
   for (let s = 0; s < n; s++) {
     if (wordsIn[s] === 0) continue;
-    const standing = { section: s, words: wordsIn[s], score: scores[s] };
     const page = index.sections[s].page;
+    const standing = { section: s, words: wordsIn[s], fallback: index.pages[page].fallback, score: scores[s] };
     if (pages[page] === null || before(standing, pages[page])) pages[page] = standing;
   }
   return pages.filter(Boolean).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -223,6 +230,7 @@ export function search(index, query, shown) {
       title: mark(index, page.title, terms),
       heading: mark(index, section.heading, terms),
       excerpt: mark(index, section.excerpt, terms),
+      fallback: page.fallback,
     };
   });
   return { words: wordsRead.map(({ word, stem, prefix }) => ({ word, stem, prefix })), count: ranked.length, results };

@@ -3,7 +3,10 @@
 //! browser splits once:
 //!
 //! - `stop`: the stop words, space-separated;
-//! - `pages`: `[title, url]`; `sections`: `[page, heading, anchor, length, excerpt]`;
+//! - `language`: the code of the rules it was read by (`en`, `cy`, `ur`, `und`), which
+//!   say its stop words and whether it is stemmed;
+//! - `pages`: `[title, url]`, or `[title, url, 1]` for a fallback page in the default
+//!   language; `sections`: `[page, heading, anchor, length, excerpt]`;
 //! - `terms`: the stems, sorted, space-separated;
 //! - `forms`: for each stem, in order, its words, comma-separated, each written as what
 //!   follows the stem (`ion` for `protection` under `protect`) or, when the word does not
@@ -23,7 +26,7 @@ use super::index::{Index, Page, Posting, Section, Term};
 use super::text::Language;
 
 /// Raised when the browser's reader must change with the format.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 const LAST_DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
 const MORE_DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_-";
@@ -37,11 +40,26 @@ struct Wire {
     version: u32,
     language: String,
     stop: String,
-    pages: Vec<(String, String)>,
+    pages: Vec<WirePage>,
     sections: Vec<(usize, String, String, u32, String)>,
     terms: String,
     forms: String,
     postings: String,
+}
+
+/// A page: `[title, url]`, or `[title, url, 1]` for a fallback.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum WirePage {
+    Own(String, String),
+    Fallback(String, String, u8),
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum WirePageOut<'a> {
+    Own(&'a str, &'a str),
+    Fallback(&'a str, &'a str, u8),
 }
 
 /// The index as it is written, borrowing its text from the index.
@@ -50,7 +68,7 @@ struct WireOut<'a> {
     version: u32,
     language: &'a str,
     stop: String,
-    pages: Vec<(&'a str, &'a str)>,
+    pages: Vec<WirePageOut<'a>>,
     sections: Vec<(usize, &'a str, &'a str, u32, &'a str)>,
     terms: String,
     forms: String,
@@ -65,7 +83,10 @@ pub fn encode(index: &Index) -> String {
         language: language.code(),
         stop: language.stop_words().join(" "),
         pages: (index.pages.iter())
-            .map(|p| (p.title.as_str(), p.url.as_str()))
+            .map(|p| match p.fallback {
+                false => WirePageOut::Own(&p.title, &p.url),
+                true => WirePageOut::Fallback(&p.title, &p.url, 1),
+            })
             .collect(),
         sections: (index.sections.iter())
             .map(|s| (s.page, &*s.heading, &*s.anchor, s.length, &*s.excerpt))
@@ -135,13 +156,14 @@ pub fn decode(module: &str) -> Result<Index, String> {
         .and_then(|rest| rest.strip_suffix(SUFFIX))
         .ok_or("this is not a search index module")?;
     let wire: Wire = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    if wire.version != VERSION || wire.language != Language::English.code() {
+    let language = Language::from_code(&wire.language).filter(|_| wire.version == VERSION);
+    let Some(language) = language else {
         return Err(format!(
-            "this index is version {} in `{}`; this site-builder reads version {VERSION} in `en`",
+            "this index is version {} in `{}`; this site-builder reads version {VERSION} in `en`, `cy`, `ur` or `und`",
             wire.version, wire.language
         ));
-    }
-    if wire.stop != Language::English.stop_words().join(" ") {
+    };
+    if wire.stop != language.stop_words().join(" ") {
         return Err("this index has other stop words than this site-builder's".into());
     }
     let stems: Vec<&str> = wire.terms.split(' ').collect();
@@ -165,9 +187,20 @@ pub fn decode(module: &str) -> Result<Index, String> {
         })
         .collect::<Result<Vec<Term>, String>>()?;
     Ok(Index {
-        language: Language::English,
+        language,
         pages: (wire.pages.into_iter())
-            .map(|(title, url)| Page { title, url })
+            .map(|page| match page {
+                WirePage::Own(title, url) => Page {
+                    title,
+                    url,
+                    fallback: false,
+                },
+                WirePage::Fallback(title, url, mark) => Page {
+                    title,
+                    url,
+                    fallback: mark != 0,
+                },
+            })
             .collect(),
         sections: (wire.sections.into_iter())
             .map(|(page, heading, anchor, length, excerpt)| Section {
@@ -254,10 +287,18 @@ mod tests {
                 },
             ],
         };
-        let index = Index::of(Language::English, &[page.clone(), page]);
+        let mut index = Index::of(Language::English, &[page.clone(), page.clone()]);
+        index.pages[1].fallback = true;
         let module = encode(&index);
-        assert!(module.starts_with("export default {\"version\":1,"));
+        assert!(module.starts_with("export default {\"version\":2,"));
+        assert!(module.contains(
+            r#""pages":[["Protection orders","/orders/"],["Protection orders","/orders/",1]]"#
+        ));
         assert_eq!(decode(&module), Ok(index));
+        let welsh = Index::of(Language::Welsh, &[page]);
+        let module = encode(&welsh);
+        assert!(module.contains(r#""language":"cy""#));
+        assert_eq!(decode(&module), Ok(welsh));
         assert!(decode("export default {};\n").is_err());
         assert!(decode("let x = 1;").is_err());
     }

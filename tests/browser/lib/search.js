@@ -2,9 +2,12 @@
 
 export const SEARCH_PATH = "/search/";
 
-/** Opens the search page and waits until its script has shown the form. */
-export async function openSearch(page, url) {
-  await page.goto(url(SEARCH_PATH), { waitUntil: "load" });
+/** The Welsh search page, searching the Welsh index. */
+export const WELSH_SEARCH_PATH = "/cy/search/";
+
+/** Opens a search page (the English one unless told) and waits until its script has shown the form. */
+export async function openSearch(page, url, at = SEARCH_PATH) {
+  await page.goto(url(at), { waitUntil: "load" });
   await page.locator("[data-search-form]").waitFor({ state: "visible" });
 }
 
@@ -14,11 +17,24 @@ export async function typeQuery(page, text) {
   await page.keyboard.type(text, { delay: 20 });
 }
 
-/** The results shown: each link's address and its text. */
+/** The results shown: each link's address, its text, and its lang (set on results in another language). */
 export function shownResults(page) {
   return page.$$eval("[data-search-results] > li > a", (links) =>
-    links.map((a) => ({ href: new URL(a.href).pathname + new URL(a.href).hash, text: a.textContent })),
+    links.map((a) => ({ href: new URL(a.href).pathname + new URL(a.href).hash, text: a.textContent, lang: a.lang })),
   );
+}
+
+/** Folds a title word by word, as site-builder folds words (search/text.rs): accents, Arabic vowel marks, case and apostrophes go. */
+export function foldTitle(title) {
+  return title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f\u064b-\u0652]/g, "")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** The words the results mark. */

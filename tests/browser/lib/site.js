@@ -32,6 +32,30 @@ export function sitePaths() {
   return [...paths, "/404.html"];
 }
 
+/**
+ * The site's languages from sitemap.xml, each with the folder its pages live in ("" for the
+ * default language, "/cy" for Welsh) and its pages: each page of the default language in
+ * that language where it has a translation, and as it is (a fallback) where it has none.
+ */
+export function languagePages() {
+  const sitemap = readFileSync(path.join(PUBLIC, "sitemap.xml"), "utf8");
+  const pathOf = (url) => new URL(url).pathname;
+  const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => ({
+    loc: pathOf(m[1].match(/<loc>\s*([^<\s]+)/)[1]),
+    alternates: new Map([...m[1].matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => [a[1], pathOf(a[2])])),
+  }));
+  const codes = new Set(entries.flatMap((e) => [...e.alternates.keys()]).filter((c) => c !== "x-default"));
+  const folderOf = (code) => (entries.some((e) => e.alternates.get(code)?.startsWith(`/${code}/`)) ? `/${code}` : "");
+  const languages = [...codes].map((code) => ({ code, folder: folderOf(code) }));
+  const folders = languages.map((l) => l.folder).filter(Boolean);
+  const originals = entries.filter((e) => !folders.some((f) => e.loc.startsWith(`${f}/`)));
+  return languages.map(({ code, folder }) => ({
+    code,
+    folder,
+    pages: originals.map((e) => ({ url: e.alternates.get(code) ?? e.loc, fallback: !e.alternates.has(code) && folder !== "" })),
+  }));
+}
+
 /** Whether the built site has a page at `urlPath`. */
 export function hasPage(urlPath) {
   return existsSync(path.join(PUBLIC, urlPath, "index.html"));

@@ -4,13 +4,13 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, it } from "node:test";
 import { launch, newContext } from "../lib/browser.js";
-import { SEARCH_PATH } from "../lib/search.js";
+import { SEARCH_PATH, WELSH_SEARCH_PATH } from "../lib/search.js";
 import { serve } from "../lib/server.js";
 import { QUERIES, STEMMER_WORDS } from "../lib/words.js";
 
@@ -48,16 +48,19 @@ after(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-/** What the command line finds for each query. */
-function cli(queries) {
-  const lines = run(["search", "--json", "--shown", String(SHOWN)], queries).trim().split("\n");
+/** What the command line finds for each query, in the index of `lang` (the default's unless told). */
+function cli(queries, lang) {
+  const chosen = lang ? ["--lang", lang] : [];
+  const lines = run(["search", "--json", "--shown", String(SHOWN), ...chosen], queries).trim().split("\n");
   return lines.map((line) => JSON.parse(line));
 }
 
-/** What the page's engine finds for each query, and the stems it gives `words`. */
-function browserSearch(queries, words) {
+/** What the engine finds for each query, in the index the search page at `at` names, and the stems it gives `words`. */
+function browserSearch(queries, words, at = SEARCH_PATH) {
   const names = readdirSync(path.join(folder, "public/assets"));
   const asset = (prefix) => `/assets/${names.find((n) => n.startsWith(prefix))}`;
+  const html = readFileSync(path.join(folder, "public", at, "index.html"), "utf8");
+  const indexUrl = html.match(/data-index="([^"]+)"/)[1];
   return page.evaluate(
     async ({ engineUrl, indexUrl, queries, words, shown }) => {
       const engine = await import(engineUrl);
@@ -70,7 +73,7 @@ function browserSearch(queries, words) {
         forms: index.forms.map(([form, term]) => [form, engine.stem(form), terms[term]]),
       };
     },
-    { engineUrl: asset("search-engine."), indexUrl: asset("search-index."), queries, words, shown: SHOWN },
+    { engineUrl: asset("search-engine."), indexUrl, queries, words, shown: SHOWN },
   );
 }
 
@@ -83,6 +86,19 @@ it("the command line and the browser find the same for every query", async () =>
     assert.deepStrictEqual(found[i], expected[i].found, `results differ for ${JSON.stringify(query)}`);
   }
   assert.ok(found.filter((f) => f.count > 0).length > QUERIES.length / 2, "most queries find something");
+});
+
+it("in Welsh and Urdu too, with English fallbacks: the same for every query", async () => {
+  const queries = [...QUERIES, "hanes porwr", "ffôn", "Byw Heb Ofn", "gorchymyn", "argyfw", "heddlu 999", "siwr", "مدد", "اسٹاکنگ"];
+  for (const [lang, at] of [["cy", WELSH_SEARCH_PATH], ["ur", "/ur/search/"]]) {
+    const expected = cli(queries, lang);
+    const { found } = await browserSearch(queries, [], at);
+    for (const [i, query] of queries.entries()) {
+      assert.deepStrictEqual(found[i], expected[i].found, `${lang}: results differ for ${JSON.stringify(query)}`);
+    }
+    assert.ok(found.some((f) => f.results.some((r) => r.fallback)), `${lang}: some results are English fallbacks`);
+    assert.ok(found.some((f) => f.results.some((r) => !r.fallback)), `${lang}: some results are in the language`);
+  }
 });
 
 it("the browser's stemmer gives every word of the site the stem the index has for it", async () => {

@@ -1,6 +1,8 @@
-// The search page: typing finds pages with no request, no trace and no change of address,
-// history or title; it is accessible in the results state; the quick exit wipes it; and
-// without JavaScript its A to Z lists every page of the site.
+// The search pages: typing finds pages with no request, no trace and no change of address,
+// history or title; they are accessible in the results state; the quick exit wipes them;
+// and without JavaScript each language's A to Z lists every page of the site in that
+// language, or in English where a page has no translation. The Welsh page searches the
+// Welsh index, and marks the English pages it finds.
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -8,8 +10,8 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { NO_TRACES, axeViolations, newContext, traces, watch } from "../lib/browser.js";
 import { exitUrl, stubExit } from "../lib/exit.js";
-import { SEARCH_PATH, announced, markedWords, openSearch, shownResults, typeQuery } from "../lib/search.js";
-import { SCREENSHOTS, sitePaths, useSite } from "../lib/site.js";
+import { SEARCH_PATH, WELSH_SEARCH_PATH, announced, foldTitle, markedWords, openSearch, shownResults, typeQuery } from "../lib/search.js";
+import { SCREENSHOTS, languagePages, sitePaths, useSite } from "../lib/site.js";
 
 const site = useSite();
 
@@ -123,25 +125,104 @@ describe("the search page", { concurrency: 3 }, () => {
       assert.deepEqual(await shownResults(page), []);
     }));
 
-  it("without JavaScript, lists every page of the site A to Z", () =>
+  it("without JavaScript, lists every page of the site A to Z, in each language's own list", () =>
     withPage(
       async (page) => {
-        await page.goto(site.url(SEARCH_PATH));
-        assert.ok(await page.locator("[data-search-form]").isHidden());
-        assert.ok(await page.locator("[data-search-nojs]").isVisible());
-        const listed = await page.$$eval("[data-a-to-z] li a", (links) => links.map((a) => new URL(a.href).pathname));
-        const pages = sitePaths().filter((p) => p !== "/404.html");
-        assert.deepEqual([...listed].sort(), [...pages].sort());
-        const titles = await page.$$eval("[data-a-to-z] li a", (links) => links.map((a) => a.textContent));
-        // Word by word, as site-builder folds words: accents, case and apostrophes go.
-        const folded = titles.map((t) =>
-          t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['\u2019]/g, "")
-            .split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" "),
-        );
-        assert.deepEqual(folded, [...folded].sort(), "not in A to Z order");
+        const languages = languagePages();
+        assert.deepEqual(languages.map((l) => l.folder), ["", "/cy", "/ur"]);
+        for (const { code, folder, pages } of languages) {
+          const at = `${folder}${SEARCH_PATH}`;
+          await page.goto(site.url(at));
+          assert.ok(await page.locator("[data-search-form]").isHidden(), at);
+          assert.ok(await page.locator("[data-search-nojs]").isVisible(), at);
+          const listed = await page.$$eval("[data-a-to-z] li a", (links) =>
+            links.map((a) => ({ url: new URL(a.href).pathname, lang: a.lang, note: a.nextElementSibling?.className === "lang-note" })),
+          );
+          assert.deepEqual(listed.map((l) => l.url).sort(), pages.map((p) => p.url).sort(), `${at} lists every page in ${code}`);
+          // Pages with no translation are in English, marked as the menus mark them.
+          const fallbacks = pages.filter((p) => p.fallback).map((p) => p.url).sort();
+          const marked = listed.filter((l) => l.lang && l.note).map((l) => l.url).sort();
+          assert.deepEqual(marked, fallbacks, `${at}: the English pages are marked`);
+          assert.ok(listed.filter((l) => !fallbacks.includes(l.url)).every((l) => !l.lang && !l.note), at);
+          const titles = await page.$$eval("[data-a-to-z] li a", (links) => links.map((a) => a.textContent));
+          const folded = titles.map(foldTitle);
+          assert.deepEqual(folded, [...folded].sort(), `${at} is not in A to Z order`);
+        }
       },
       { javaScriptEnabled: false },
     ));
+
+  it("in Welsh: finds a Welsh page by keyboard, with no request, trace or change of address, and axe is clean", () =>
+    withPage(async (page) => {
+      const seen = watch(page);
+      await openSearch(page, site.url, WELSH_SEARCH_PATH);
+      assert.equal(await page.getAttribute("html", "lang"), "cy");
+      await page.waitForTimeout(300);
+      const icons = await page.$$eval('link[rel~="icon"]', (links) => links.map((l) => l.href));
+      const requestsAtLoad = seen.requests.length;
+      const before = await page.evaluate(() => ({ url: location.href, history: history.length, title: document.title }));
+      assert.deepEqual(await axeViolations(page), [], "empty");
+
+      let focused = "";
+      for (let i = 0; i < 40 && focused !== "search-box"; i += 1) {
+        await page.keyboard.press("Tab");
+        focused = await page.evaluate(() => document.activeElement.id);
+      }
+      assert.equal(focused, "search-box", "Tab never reached the search box");
+      await page.keyboard.type("hanes porwr", { delay: 20 });
+      await page.keyboard.press("Enter");
+      assert.match(await announced(page), /^Wedi dod o hyd i \d+ o dudalennau$/);
+      const found = await shownResults(page);
+      assert.equal(found[0].href, "/cy/cover-your-tracks/#hanes-y-porwr");
+      assert.equal(found[0].lang, "", "a Welsh result is not marked as English");
+      assert.ok((await markedWords(page)).includes("porwr"));
+      assert.deepEqual(await axeViolations(page), [], "with Welsh results");
+
+      // A page only in English is still found, marked with lang and the Welsh note.
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("court order", { delay: 20 });
+      await announced(page);
+      const english = (await shownResults(page)).find((r) => r.href === "/get-help/court-orders/");
+      assert.ok(english, "the court orders page is found");
+      assert.equal(english.lang, "en-GB");
+      const note = await page.$eval('[data-search-results] a[href="/get-help/court-orders/"] + .lang-note', (n) => n.textContent);
+      assert.equal(note.trim(), "(Saesneg)");
+      assert.deepEqual(await axeViolations(page), [], "with English results");
+
+      // Tab from the box reaches the results, and Enter follows the first.
+      await page.locator("#search-box").focus();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("hanes porwr", { delay: 20 });
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Tab"); // the Search button
+      await page.keyboard.press("Tab");
+      assert.ok(await page.evaluate(() => document.activeElement.closest("[data-search-results]") !== null));
+      const after = await page.evaluate(() => ({ url: location.href, history: history.length, title: document.title }));
+      assert.deepEqual(after, before, "the address, the history or the title changed");
+      const late = seen.requests.slice(requestsAtLoad).filter((r) => !icons.includes(r.url));
+      assert.deepEqual(late, [], "requests while searching");
+      const loaded = seen.requests.map((r) => new URL(r.url).pathname).filter((p) => p.includes("search-index"));
+      assert.equal(loaded.length, 1, "the Welsh page loads its one index");
+      assert.deepEqual(await traces(page), NO_TRACES);
+      assert.deepEqual(seen.pageErrors, []);
+      assert.deepEqual(seen.consoleErrors, []);
+      assert.deepEqual(seen.cspViolations, []);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/cy\/cover-your-tracks\/#hanes-y-porwr$/);
+    }));
+
+  it("each language's page loads its own index, and Welsh words are not in the English one", () =>
+    withPage(async (page) => {
+      const indexes = [];
+      for (const at of [SEARCH_PATH, WELSH_SEARCH_PATH, "/ur/search/"]) {
+        await openSearch(page, site.url, at);
+        indexes.push(await page.getAttribute("[data-search]", "data-index"));
+      }
+      assert.equal(new Set(indexes).size, 3, indexes.join(" "));
+      await openSearch(page, site.url);
+      await typeQuery(page, "hanes porwr");
+      assert.match(await announced(page), /^No pages found/);
+    }));
 
   it("does not scroll sideways at 320 px with results; screenshots at 390 px", async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -174,10 +255,18 @@ describe("the search page", { concurrency: 3 }, () => {
   });
 });
 
-it("every page links to the search page from its header", () =>
+it("every page links to its own language's search page from its header, not marked as English", () =>
   withPage(async (page) => {
-    for (const urlPath of [...sitePaths().slice(0, 5), "/404.html"]) {
+    const paths = sitePaths();
+    const inFolder = (folder) => paths.filter((p) => p.startsWith(folder)).slice(0, 3);
+    const sample = [...paths.slice(0, 5), ...inFolder("/cy/"), ...inFolder("/ur/"), "/404.html"];
+    assert.ok(sample.some((p) => p.startsWith("/cy/")) && sample.some((p) => p.startsWith("/ur/")));
+    for (const urlPath of sample) {
       await page.goto(site.url(urlPath));
-      assert.equal(await page.locator(".site-header a.search-link").getAttribute("href"), SEARCH_PATH, urlPath);
+      const folder = urlPath.match(/^\/(cy|ur)\//)?.[0].slice(0, -1) ?? "";
+      const link = page.locator(".site-header a.search-link");
+      assert.equal(await link.getAttribute("href"), `${folder}${SEARCH_PATH}`, urlPath);
+      assert.equal(await link.getAttribute("hreflang"), null, urlPath);
+      assert.equal(await link.locator(".lang-note").count(), 0, urlPath);
     }
   }));
