@@ -10,6 +10,7 @@ use tera::Context;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::output::{hashed_name, Staging};
+use crate::render::context::Version;
 use crate::search::index::{Page, PageEntry};
 use crate::search::{text, wire, Index, INDEX_SCRIPT};
 
@@ -79,6 +80,13 @@ pub fn index(
     for (lang, entry) in (rendered.pages.iter_mut()).flat_map(|p| std::mem::take(&mut p.text)) {
         entries[lang].push(entry);
     }
+    // Every language has a search page, so each is a version of the others.
+    let versions: Vec<Version> = (0..vocabularies.len())
+        .map(|lang| {
+            let language = renderer.language(lang);
+            Version::generated(language, renderer.base_url(), search_url(&language.prefix))
+        })
+        .collect();
     let mut shipped = Vec::new();
     for (lang, ((language, words), entries)) in vocabularies.into_iter().zip(entries).enumerate() {
         let index = Index::build(language, words, entries);
@@ -93,6 +101,7 @@ pub fn index(
         let page_url = search_url(&site_language.prefix);
         let mut context = Context::new();
         context.insert("current_url", &page_url);
+        context.insert("versions", &versions);
         let page = SearchPage {
             index: &url,
             groups: a_to_z(&index.pages),

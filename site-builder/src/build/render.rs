@@ -275,6 +275,11 @@ impl Renderer<'_> {
         self.generated(0, "404.html", "/404.html", "404.html", &context)
     }
 
+    /// The site's address, as `base_url` in site.yaml gives it.
+    pub fn base_url(&self) -> &str {
+        &self.site.config.config.base_url
+    }
+
     /// The site's language `lang`, by index.
     pub fn language(&self, lang: usize) -> &crate::config::languages::Language {
         self.site.languages().get(lang)
