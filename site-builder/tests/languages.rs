@@ -264,3 +264,31 @@ fn the_urdu_home_page_runs_right_to_left_with_its_numbers_left_to_right() {
     // English pages it falls back to are marked, with the note in Urdu.
     assert!(urdu.contains("<span class=\"lang-note\">(انگریزی میں)</span>"));
 }
+
+#[test]
+fn every_language_s_search_page_is_a_version_of_the_others() {
+    let (out, _) = build();
+    let pages = pages(&out);
+    let searches = ["/search/", "/cy/search/", "/ur/search/"];
+    for path in searches {
+        let html = &pages[path];
+        let own = alternates(html);
+        for other in searches {
+            assert!(
+                own.values().any(|p| p == other),
+                "{path} has no hreflang alternate for {other}: {own:?}"
+            );
+        }
+        // The switcher leads to the same page in the other languages, not their home pages.
+        let switcher = &html[html
+            .find("class=\"language-switcher\"")
+            .expect("a switcher")..];
+        let switcher = &switcher[..switcher.find("</nav>").unwrap()];
+        for other in searches.iter().filter(|o| **o != path) {
+            assert!(
+                switcher.contains(&format!("href=\"{other}\"")),
+                "{path}'s switcher does not lead to {other}"
+            );
+        }
+    }
+}

@@ -13,6 +13,7 @@ use tera::Context;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::output::hashed_name;
+use crate::render::context::Version;
 use crate::search::index::{Page, PageEntry, Vocabulary};
 use crate::search::{text, wire, Index, PageText, INDEX_SCRIPT};
 
@@ -120,24 +121,22 @@ pub fn index(
         }
         None => from_entries(renderer, rendered, count),
     };
+    // Every language has a search page, so each is a version of the others.
+    let versions: Vec<Version> = (0..count)
+        .map(|lang| {
+            let language = renderer.language(lang);
+            Version::generated(language, renderer.base_url(), search_url(&language.prefix))
+        })
+        .collect();
     let mut shipped = Vec::new();
     for (lang, (module, pages, sections)) in indexes.into_iter().enumerate() {
-        let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
-        let bytes = match renderer.out() {
-            Out::Disk(staging) => {
-                (staging.write(&file, module.as_bytes()))
-                    .map_err(Error::io(staging.shown(&file)))?;
-                None
-            }
-            Out::Memory => Some(Arc::from(module.as_bytes())),
-            Out::Nowhere => None,
-        };
+        let file = write(renderer.out(), &module, rendered)?;
         let url = format!("/{file}");
-        rendered.added.push((file.clone(), bytes));
         let site_language = renderer.language(lang);
         let page_url = search_url(&site_language.prefix);
         let mut context = Context::new();
         context.insert("current_url", &page_url);
+        context.insert("versions", &versions);
         let page = SearchPage {
             index: &url,
             groups: a_to_z(&pages),
@@ -175,6 +174,22 @@ pub fn index(
         });
     }
     Ok(shipped)
+}
+
+/// Writes an index's module as a hashed asset where the pages go, and names it among the
+/// files made after planning; gives its path.
+fn write(out: Out<'_>, module: &str, rendered: &mut Rendered) -> Result<String, Error> {
+    let file = format!("assets/{}", hashed_name(INDEX_SCRIPT, module.as_bytes()));
+    let bytes = match out {
+        Out::Disk(staging) => {
+            (staging.write(&file, module.as_bytes())).map_err(Error::io(staging.shown(&file)))?;
+            None
+        }
+        Out::Memory => Some(Arc::from(module.as_bytes())),
+        Out::Nowhere => None,
+    };
+    rendered.added.push((file.clone(), bytes));
+    Ok(file)
 }
 
 /// Each language's index from the entries the pages were read into as they were

@@ -403,6 +403,11 @@ impl Renderer<'_> {
         Keys::new(self.site, self.plan, self.globals.clone()).generated(lang, template, values)
     }
 
+    /// The site's address, as `base_url` in site.yaml gives it.
+    pub fn base_url(&self) -> &str {
+        &self.site.config.config.base_url
+    }
+
     /// Renders a page the build makes itself, from no document: `template` at `url`, in
     /// the language `lang`, written to `file`. Its links may also lead to the files
     /// `added` after planning.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use crate::config::languages::Language;
 use crate::config::Languages;
 use crate::content::{Document, Kind, Library};
 use crate::date::Date;
@@ -23,7 +24,7 @@ struct Crumb<'a> {
 
 /// One version of a page, for the language switcher and the `hreflang` alternates.
 #[derive(Serialize)]
-struct Version<'a> {
+pub struct Version<'a> {
     code: &'a str,
     name: &'a str,
     url: String,
@@ -32,6 +33,20 @@ struct Version<'a> {
     /// Whether the page has this version: when not, the switcher leads to that
     /// language's home page, and no alternate is written.
     translated: bool,
+}
+
+impl<'a> Version<'a> {
+    /// The version in `language` of a page the build makes in every language, such as
+    /// the search page, at `url`.
+    pub fn generated(language: &'a Language, base_url: &str, url: String) -> Version<'a> {
+        Version {
+            code: &language.code,
+            name: &language.name,
+            permalink: permalink(base_url, &url),
+            url,
+            translated: true,
+        }
+    }
 }
 
 /// Summaries of the documents, as the section pages that list them see them: each is
