@@ -56,7 +56,8 @@ pub mod theme;
 
 // Building a site, what a build did, and the days ahead.
 pub use build::{
-    build, forwards, look_ahead, Change, Live, Options, Outlook, Report, Shipped, Translations,
+    build, forwards, look_ahead, Change, Indexed, Live, Options, Outlook, Report, Shipped,
+    Translations,
 };
 pub use date::{Clock, Date, Timestamp};
 pub use output::{Body, Files, Target};

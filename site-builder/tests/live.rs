@@ -303,3 +303,40 @@ fn a_site_with_its_own_templates_edited_step_by_step_is_built_as_a_full_build_bu
         "title: Another Site",
     );
 }
+
+#[test]
+fn the_pages_are_served_before_their_search_index_with_the_last_index_whole() {
+    let mut site = Preview::new(&[(&workspace().join("content"), "content")]);
+    let page = "content/get-help/reporting.md";
+    let text = std::fs::read_to_string(site.path(page)).unwrap();
+    site.write(
+        page,
+        &text.replacen("You can report stalking", "You may report stalking", 1),
+    );
+    site.live.changed(&[site.path(page)]);
+    let (_, served) = site.live.build_pages().unwrap();
+    // The page has its change; the search page still names the last index, which is
+    // served beside it.
+    let reporting = served
+        .get("get-help/reporting/index.html")
+        .unwrap()
+        .read()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&reporting).contains("You may report stalking"));
+    let search = served.get("search/index.html").unwrap().read().unwrap();
+    let search = String::from_utf8_lossy(&search);
+    let named = search.split("/assets/search-index.").nth(1).unwrap();
+    let index = format!("assets/search-index.{}", &named[..named.find('"').unwrap()]);
+    assert!(served.get(&index).is_some(), "{index} is not served");
+    // Then the index: every file is what a full build writes.
+    let indexed = site.live.build_index().unwrap().unwrap();
+    assert!(
+        indexed.files.get(&index).is_none(),
+        "the old index is still there"
+    );
+    let mut options = options(&site.root);
+    options.out = Some(site.full.clone());
+    site_builder::build(&options).unwrap();
+    same_files("the index made after the pages", &indexed.files, &site.full);
+    assert!(site.live.build_index().is_none(), "the index is made once");
+}

@@ -24,7 +24,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use ahead::{look_ahead, Change, Outlook};
-pub use live::Live;
+pub use live::{Indexed, Live};
 use std::time::{Duration, Instant};
 pub use translations::Translations;
 
