@@ -140,6 +140,48 @@ fn serves_rebuilds_shows_problems_and_stops() {
 }
 
 #[test]
+fn hostile_markup_saved_under_serve_is_a_problem_not_a_crash() {
+    // Reliability review R5: `<select><xmp>` made lol_html fail, the tool panicked and
+    // `serve` died. Now the preview reports it at its place, keeps serving the last good
+    // page, and goes on rebuilding.
+    let mut server = Server::start(preview_site(), &[]);
+    assert_eq!(build_number(&server), 1);
+    server.edit(
+        "content/hello.md",
+        "Call the helpline.",
+        "Call the helpline.\n\n<select><xmp><script>alert(1)</script></xmp></select>",
+    );
+    let problems = server.wait_for("the problem with the markup", |s| {
+        s.event().filter(|e| e.name == "problems").map(|e| e.data)
+    });
+    assert!(
+        problems.contains("this HTML cannot be read safely")
+            && problems.contains("content/hello.md:8:9"),
+        "{problems}"
+    );
+    let page = server.get("/hello/");
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("alert(1)"), "{}", page.body);
+    assert!(page.body.contains("Call the helpline."));
+
+    // Still alive: the next good save is built and served.
+    server.edit(
+        "content/hello.md",
+        "<select><xmp><script>alert(1)</script></xmp></select>",
+        "It is open now.",
+    );
+    server.wait_for("the fixed page", |s| {
+        s.get("/hello/")
+            .body
+            .contains("It is open now.")
+            .then_some(())
+    });
+    let (status, output) = server.interrupt();
+    assert!(status.success(), "{status}\n{output}");
+    assert!(!output.contains("panicked"), "{output}");
+}
+
+#[test]
 fn open_pages_hear_each_build_as_it_happens() {
     let server = Server::start(preview_site(), &[]);
     let mut events = server.listen();
