@@ -72,8 +72,8 @@ impl Language {
     pub fn stop_words(self) -> &'static [&'static str] {
         match self {
             Language::English => ENGLISH_STOP_WORDS,
-            Language::Welsh => with_english(&WELSH, WELSH_STOP_WORDS),
-            Language::Urdu => with_english(&URDU, URDU_STOP_WORDS),
+            Language::Welsh => with_english(&WELSH, WELSH_STOP_WORDS, WELSH_SPELT_LIKE_ENGLISH),
+            Language::Urdu => with_english(&URDU, URDU_STOP_WORDS, &[]),
             Language::Other => ENGLISH_STOP_WORDS,
         }
     }
@@ -108,17 +108,24 @@ static URDU: OnceLock<Vec<&'static str>> = OnceLock::new();
 /// A language's own stop words and English's, sorted: another language's index also
 /// holds the English pages it has no translation of, read by its rules, and English's
 /// commonest words tell those pages apart no better than in the English index.
+/// `kept` are the language's own words that English's list would hide.
 fn with_english(
     list: &'static OnceLock<Vec<&'static str>>,
     own: &'static [&'static str],
+    kept: &'static [&'static str],
 ) -> &'static [&'static str] {
     list.get_or_init(|| {
-        let mut words: Vec<&str> = own.iter().chain(ENGLISH_STOP_WORDS).copied().collect();
+        let english = ENGLISH_STOP_WORDS.iter().filter(|w| !kept.contains(w));
+        let mut words: Vec<&str> = own.iter().chain(english).copied().collect();
         words.sort_unstable();
         words.dedup();
         words
     })
 }
+
+/// Welsh words, folded, that English's stop words would hide: to (a roof), cân and can (a
+/// song, a hundred), cant (a hundred), her (a challenge), is (lower, below).
+const WELSH_SPELT_LIKE_ENGLISH: &[&str] = &["can", "cant", "her", "is", "to"];
 
 /// Welsh words that join others (articles, particles, pronouns, short prepositions and
 /// forms of "bod"), folded and sorted. Kept short: a word a visitor might mean stays.
@@ -309,6 +316,11 @@ mod tests {
         let welsh_words = Language::Welsh.stop_words();
         assert!(welsh_words.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(!welsh.counts("the") && !urdu.counts("the") && !urdu.counts("کی"));
+        // But not the Welsh words spelt as English stop words are.
+        let english = Reader::new(Language::English);
+        for word in ["to", "can", "cant", "her"] {
+            assert!(welsh.counts(word) && !english.counts(word), "{word}");
+        }
     }
 
     #[test]
