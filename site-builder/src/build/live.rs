@@ -14,9 +14,7 @@ use crate::output::{Body, Files};
 
 use super::memo::Pages;
 use super::render::Out;
-use super::{
-    check, index, load, plan, render, schedule, sort, translations, write, Options, Report, Shipped,
-};
+use super::{check, index, load, plan, render, schedule, sort, write, Options, Report, Shipped};
 
 /// A build kept in memory, to be built again after each change.
 pub struct Live {
@@ -98,23 +96,7 @@ impl Live {
                 files.insert(page.file.clone(), Body::Bytes(Arc::clone(html)));
             }
         }
-        let report = Report {
-            made: rendered.made,
-            pages: (plan.library.pages())
-                .filter(|d| d.translation_of.is_none())
-                .count(),
-            sections: (plan.library.sections())
-                .filter(|d| d.translation_of.is_none())
-                .count(),
-            default_language: site.languages().default_language().name.clone(),
-            translations: translations::report(&site, &plan.library),
-            selfcheck_languages: translations::selfcheck_languages(&site),
-            selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
-            left_out: plan.library.left_out.clone(),
-            warnings,
-            search: Vec::new(),
-            elapsed: started.elapsed(),
-        };
+        let report = Report::of(&site, &plan, rendered.made, warnings, Vec::new(), started);
         if site.search {
             let mut served = files.clone();
             for (path, bytes) in &self.search_files {

@@ -116,23 +116,45 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     if let Some(staging) = staging {
         write::finish(staging, &site, &plan)?;
     }
-    Ok(Report {
-        made: rendered.made,
-        pages: (plan.library.pages())
-            .filter(|d| d.translation_of.is_none())
-            .count(),
-        sections: (plan.library.sections())
-            .filter(|d| d.translation_of.is_none())
-            .count(),
-        default_language: site.languages().default_language().name.clone(),
-        translations: translations::report(&site, &plan.library),
-        selfcheck_languages: translations::selfcheck_languages(&site),
-        selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
-        left_out: plan.library.left_out,
+    Ok(Report::of(
+        &site,
+        &plan,
+        rendered.made,
         warnings,
         search,
-        elapsed: started.elapsed(),
-    })
+        started,
+    ))
+}
+
+impl Report {
+    /// What a build of `site` by `plan` did, `made` pages in all.
+    fn of(
+        site: &load::Site,
+        plan: &plan::Plan,
+        made: usize,
+        warnings: Vec<Diagnostic>,
+        search: Vec<Shipped>,
+        started: Instant,
+    ) -> Report {
+        Report {
+            made,
+            pages: originals(plan.library.pages()),
+            sections: originals(plan.library.sections()),
+            default_language: site.languages().default_language().name.clone(),
+            translations: translations::report(site, &plan.library),
+            selfcheck_languages: translations::selfcheck_languages(site),
+            selfcheck: (site.selfcheck.as_ref()).map(|s| (s.path.clone(), s.file.examples.len())),
+            left_out: plan.library.left_out.clone(),
+            warnings,
+            search,
+            elapsed: started.elapsed(),
+        }
+    }
+}
+
+/// How many of `docs` are originals, not translations.
+fn originals<'a>(docs: impl Iterator<Item = &'a crate::content::Document>) -> usize {
+    docs.filter(|d| d.translation_of.is_none()).count()
 }
 
 /// Where each page that has expired by today leads: the redirects a build writes, for

@@ -2,6 +2,7 @@
 //! that is still live. Links to an expired page follow it (with a warning), and the old
 //! address keeps working for visitors, so a day passing never breaks the site.
 
+use crate::content::link::PageLink;
 use crate::content::placement::parent_dir;
 use crate::content::{Absence, Kind, Library};
 use crate::date::Date;
@@ -79,23 +80,11 @@ fn follow(
     lang: usize,
     depth: usize,
 ) -> Result<String, Absence> {
-    let target = link.strip_prefix("@/").unwrap_or(link);
-    let (source, anchor) = match target.split_once('#') {
-        Some((s, a)) => (s, Some(a)),
-        None => (target, None),
-    };
-    let with_anchor = |url: &str| match anchor {
-        Some(a) => format!("{url}#{a}"),
-        None => url.to_string(),
-    };
-    if let Some(&i) = library.by_source.get(source) {
-        return Ok(with_anchor(
-            &library.documents[library.in_language(i, lang)].url,
-        ));
+    let target = PageLink::parse(link.strip_prefix("@/").unwrap_or(link));
+    if let Some(address) = target.address(library, lang) {
+        return Ok(address.url);
     }
-    if let Some(url) = library.unreadable.get(source) {
-        return Ok(with_anchor(url));
-    }
+    let source = target.source;
     let Some(left) = library.left_out.iter().find(|l| l.source == source) else {
         // Reported once, by `check_redirects`, whatever the day.
         return Ok(section_of(source, lang, sections));

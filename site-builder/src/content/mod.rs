@@ -5,6 +5,7 @@ pub mod family;
 pub mod forward;
 pub mod front_matter;
 pub mod library;
+pub mod link;
 pub mod placement;
 pub mod reads;
 pub mod schedule;

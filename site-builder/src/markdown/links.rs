@@ -1,5 +1,6 @@
 //! `@/section/page.md#anchor` links, resolved against the library.
 
+use crate::content::link::{Address, PageLink};
 use crate::content::{Absence, Library};
 use crate::date::Date;
 use crate::diagnostic::{closest_page, Diagnostic};
@@ -72,15 +73,6 @@ impl std::fmt::Display for BrokenLink {
     }
 }
 
-/// Where an `@/` link leads from a page in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resolved {
-    pub url: String,
-    /// The page has no translation in the linking page's language, so the link leads to
-    /// the default-language page.
-    pub fallback: bool,
-}
-
 /// The URL of an `@/page.md#anchor` link from a default-language page, or `None` for any
 /// other kind of link.
 pub fn resolve_link(dest: &str, library: &Library) -> Result<Option<String>, BrokenLink> {
@@ -94,36 +86,15 @@ pub fn resolve_link_in(
     dest: &str,
     library: &Library,
     lang: usize,
-) -> Result<Option<Resolved>, BrokenLink> {
+) -> Result<Option<Address>, BrokenLink> {
     let Some(target) = dest.strip_prefix("@/") else {
         return Ok(None);
     };
-    let (source, anchor) = match target.split_once('#') {
-        Some((s, a)) => (s, Some(a)),
-        None => (target, None),
-    };
-    let with_anchor = |url: &str| match anchor {
-        Some(a) => format!("{url}#{a}"),
-        None => url.to_string(),
-    };
-    if let Some(&index) = library.by_source.get(source) {
-        let chosen = match library.documents[index].translation_of {
-            Some(_) => index,
-            None => library.in_language(index, lang),
-        };
-        let doc = &library.documents[chosen];
-        return Ok(Some(Resolved {
-            url: with_anchor(&doc.url),
-            fallback: doc.lang != lang,
-        }));
+    let link = PageLink::parse(target);
+    if let Some(address) = link.address(library, lang) {
+        return Ok(Some(address));
     }
-    // A page whose front matter failed is reported already; link to where it would be.
-    if let Some(url) = library.unreadable.get(source) {
-        return Ok(Some(Resolved {
-            url: with_anchor(url),
-            fallback: false,
-        }));
-    }
+    let source = link.source;
     let source = source.to_string();
     if let Some(forward) = library.forward_of(&source) {
         return Err(BrokenLink::Expired {
