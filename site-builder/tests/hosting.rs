@@ -1,8 +1,9 @@
 //! The serving policy: `_headers` as every build writes it, and `site-builder hosting`
 //! for each server, all carrying every security header, HSTS and the cache rules.
 
+mod sites;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use site_builder::security;
 
@@ -11,19 +12,7 @@ fn base() -> PathBuf {
 }
 
 fn site_builder(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_site-builder"))
-        .args(args)
-        .arg("--root")
-        .arg(base())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
+    sites::succeeded(sites::tool(args, &base()))
 }
 
 /// Every header of the policy, with its value, as one server writes them.

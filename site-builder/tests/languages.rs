@@ -3,9 +3,10 @@
 //! runs the English one's engine and definition, with the same questions, outcomes and
 //! reasons; the right-to-left page says so; and what the build reports about languages.
 
+mod sites;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const BASE: &str = "https://stalking-help.example.org";
 
@@ -20,20 +21,9 @@ fn repo() -> PathBuf {
 fn build() -> (tempfile::TempDir, String) {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    let output = Command::new(env!("CARGO_BIN_EXE_site-builder"))
-        .args(["build", "--now", "2026-12-01", "--out"])
-        .arg(&public)
-        .arg("--root")
-        .arg(repo())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (out, stdout)
+    let public = public.to_str().unwrap();
+    let output = sites::tool(&["build", "--now", "2026-12-01", "--out", public], &repo());
+    (out, sites::succeeded(output))
 }
 
 /// Every HTML page of the build, by its address path (`/cy/get-help/`).
@@ -227,13 +217,10 @@ fn the_build_reports_untranslated_pages_and_translations_awaiting_review() {
         .find(|l| l.starts_with("Cymraeg (cy): ") && l.contains("awaiting review"))
         .unwrap();
     assert!(review.contains("_index.cy.md"), "{review}");
-    let check = Command::new(env!("CARGO_BIN_EXE_site-builder"))
-        .args(["check", "--translations", "--now", "2026-12-01", "--root"])
-        .arg(repo())
-        .output()
-        .unwrap();
-    let listed = String::from_utf8_lossy(&check.stdout);
-    assert!(check.status.success());
+    let listed = sites::succeeded(sites::tool(
+        &["check", "--translations", "--now", "2026-12-01"],
+        &repo(),
+    ));
     for page in [
         "  get-help/after-you-report.md",
         "  accessibility.md",

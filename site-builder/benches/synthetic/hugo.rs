@@ -6,22 +6,14 @@
 
 use std::path::Path;
 
-use super::{address, write_pages, SECTIONS};
+use super::{address, write_pages, write_sections};
 
 /// Writes the Hugo site of `pages` pages under `root` (which must be empty or absent).
 pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
     let content = root.join("content");
     std::fs::create_dir_all(&content)?;
     std::fs::write(root.join("config.yaml"), CONFIG)?;
-    std::fs::write(content.join("_index.md"), "---\ntitle: Synthetic site\ndescription: A generated site for benchmarks.\n---\nWelcome.\n")?;
-    for s in 0..SECTIONS {
-        let dir = content.join(format!("section-{s}"));
-        std::fs::create_dir_all(&dir)?;
-        std::fs::write(
-            dir.join("_index.md"),
-            format!("---\ntitle: Section {s}\ndescription: Guides in section {s}.\nmenu:\n  main:\n    weight: {s}\n---\nAll the guides in section {s}.\n"),
-        )?;
-    }
+    write_sections(&content, |s| format!("menu:\n  main:\n    weight: {s}\n"))?;
     write_pages(&content, pages, address)?;
     for (name, text) in LAYOUTS {
         let path = root.join("layouts").join(name);

@@ -191,19 +191,26 @@ pub fn without_search(root: &Path) -> std::io::Result<()> {
     std::fs::write(settings, format!("{text}search: false\n"))
 }
 
-pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
-    let content = root.join("content");
-    std::fs::create_dir_all(&content)?;
-    std::fs::write(content.join("site.yaml"), SITE_YAML)?;
+/// The home page and the sections' own pages, each section in the menu as `menu(s)`
+/// writes it in front matter (the tools spell menus differently).
+pub fn write_sections(content: &Path, menu: impl Fn(usize) -> String) -> std::io::Result<()> {
     std::fs::write(content.join("_index.md"), "---\ntitle: Synthetic site\ndescription: A generated site for benchmarks.\n---\nWelcome.\n")?;
     for s in 0..SECTIONS {
         let dir = content.join(format!("section-{s}"));
         std::fs::create_dir_all(&dir)?;
         std::fs::write(
             dir.join("_index.md"),
-            format!("---\ntitle: Section {s}\ndescription: Guides in section {s}.\nmenu:\n  weight: {s}\n---\nAll the guides in section {s}.\n"),
+            format!("---\ntitle: Section {s}\ndescription: Guides in section {s}.\n{}---\nAll the guides in section {s}.\n", menu(s)),
         )?;
     }
+    Ok(())
+}
+
+pub fn generate(root: &Path, pages: usize) -> std::io::Result<()> {
+    let content = root.join("content");
+    std::fs::create_dir_all(&content)?;
+    std::fs::write(content.join("site.yaml"), SITE_YAML)?;
+    write_sections(&content, |s| format!("menu:\n  weight: {s}\n"))?;
     write_pages(&content, pages, link)?;
     let templates = root.join("templates");
     std::fs::create_dir_all(templates.join("assets"))?;

@@ -23,6 +23,13 @@ pub fn tool(args: &[&str], root: &Path) -> Output {
         .unwrap()
 }
 
+/// The standard output of a run that must succeed (both outputs shown when it fails).
+pub fn succeeded(output: Output) -> String {
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    stdout
+}
+
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
