@@ -70,6 +70,19 @@ async function stillHere(page, urlPath) {
   assert.equal(await page.locator(".quick-exit-overlay").count(), 0, "the exit overlay appeared");
 }
 
+
+// Three presses of Shift, each announced (two more, one more) with its dot lit, then the
+// exit page.
+async function leavesAfterThreeShifts(page, text, exit) {
+  await pressShift(page);
+  assert.deepEqual(await exitState(page), { status: text.pressTwoMore, dotsShown: true, dotsOn: 1 });
+  await pressShift(page);
+  assert.deepEqual(await exitState(page), { status: text.pressOneMore, dotsShown: true, dotsOn: 2 });
+  await pressShift(page);
+  await page.waitForURL(exit);
+  assert.equal(await page.title(), STUB_TITLE);
+}
+
 describe("quick exit", { concurrency: 2 }, () => {
   it("works without JavaScript, as a plain link", async () => {
     const { context, page, exit } = await open("/", { javaScriptEnabled: false });
@@ -142,13 +155,7 @@ describe("quick exit", { concurrency: 2 }, () => {
     try {
       const text = await words(page);
       assert.deepEqual(await exitState(page), { status: "", dotsShown: false, dotsOn: 0 });
-      await pressShift(page);
-      assert.deepEqual(await exitState(page), { status: text.pressTwoMore, dotsShown: true, dotsOn: 1 });
-      await pressShift(page);
-      assert.deepEqual(await exitState(page), { status: text.pressOneMore, dotsShown: true, dotsOn: 2 });
-      await pressShift(page);
-      await page.waitForURL(exit);
-      assert.equal(await page.title(), STUB_TITLE);
+      await leavesAfterThreeShifts(page, text, exit);
     } finally {
       await context.close();
     }
@@ -277,13 +284,7 @@ describe("quick exit in other languages", { concurrency: 2 }, () => {
       assert.equal(text.pressOneMore, "Shift, pwyswch unwaith eto i adael.");
       assert.equal(text.loading, "Yn llwytho.");
       assert.match(await page.locator(".exit-button").innerText(), /Gadael y dudalen hon/);
-      await pressShift(page);
-      assert.deepEqual(await exitState(page), { status: text.pressTwoMore, dotsShown: true, dotsOn: 1 });
-      await pressShift(page);
-      assert.deepEqual(await exitState(page), { status: text.pressOneMore, dotsShown: true, dotsOn: 2 });
-      await pressShift(page);
-      await page.waitForURL(exit);
-      assert.equal(await page.title(), STUB_TITLE);
+      await leavesAfterThreeShifts(page, text, exit);
     } finally {
       await context.close();
     }
