@@ -25,6 +25,9 @@ pub enum Error {
         message: String,
         help: Option<String>,
     },
+    /// The live preview's build was stopped part way: a newer save is to be built.
+    #[error("stopped for a newer change")]
+    Superseded,
 }
 
 impl Error {

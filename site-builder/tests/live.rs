@@ -340,3 +340,117 @@ fn the_pages_are_served_before_their_search_index_with_the_last_index_whole() {
     same_files("the index made after the pages", &indexed.files, &site.full);
     assert!(site.live.build_index().is_none(), "the index is made once");
 }
+
+/// The pages an edit changes, with the file the editor has open made first: what the
+/// preview is handed early, and the files it is told are still to come.
+fn first_pages(site: &mut Preview, open: &str) -> Option<(Files, Vec<String>)> {
+    let first = std::collections::HashSet::from([open.to_string()]);
+    let mut early = None;
+    let built = site.live.build_pages_first(&first, |files, waiting| {
+        assert!(early.is_none(), "the first pages are handed over once");
+        let mut waiting: Vec<String> = waiting.into_iter().collect();
+        waiting.sort();
+        early = Some((files, waiting));
+    });
+    built.map(|_| ()).unwrap_or_else(|e| panic!("{e}"));
+    early
+}
+
+fn text_of(files: &Files, file: &str) -> String {
+    String::from_utf8_lossy(&files.get(file).unwrap().read().unwrap()).into_owned()
+}
+
+#[test]
+fn a_template_edit_serves_the_open_page_first_then_the_site_a_full_build_writes() {
+    let mut site = Preview::new(&[
+        (&workspace().join("content"), "content"),
+        (&workspace().join("templates"), "templates"),
+    ]);
+    let open = "get-help/reporting/index.html";
+    let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
+    site.write(
+        "templates/base.html",
+        &base.replacen("</main>", "<p>Edited base</p></main>", 1),
+    );
+    site.live.changed(&[site.path("templates/base.html")]);
+    let (files, waiting) = first_pages(&mut site, open).expect("the open page comes first");
+    assert!(text_of(&files, open).contains("Edited base"));
+    // Every other page is still to come, and meanwhile is as it was.
+    assert!(!waiting.iter().any(|f| f == open), "{waiting:?}");
+    for other in ["index.html", "get-help/index.html", "404.html"] {
+        assert!(waiting.iter().any(|f| f == other), "{other} is not waiting");
+        assert!(!text_of(&files, other).contains("Edited base"), "{other}");
+    }
+    // The rest, then the index: every file is what a full build writes.
+    let indexed = site.live.build_index().unwrap().unwrap();
+    let mut options = options(&site.root);
+    options.out = Some(site.full.clone());
+    site_builder::build(&options).unwrap();
+    same_files("after the open page first", &indexed.files, &site.full);
+
+    // An edit to the open page alone has nothing to make after it.
+    let page = "content/get-help/reporting.md";
+    let text = std::fs::read_to_string(site.path(page)).unwrap();
+    site.write(page, &(text + "\nOne more line.\n"));
+    site.live.changed(&[site.path(page)]);
+    assert!(first_pages(&mut site, open).is_none());
+    site.live.build_index();
+}
+
+#[test]
+fn an_open_page_with_problems_is_not_served_before_the_build_ends() {
+    let mut site = Preview::new(&[
+        (&workspace().join("content"), "content"),
+        (&workspace().join("templates"), "templates"),
+    ]);
+    let open = "get-help/reporting/index.html";
+    let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
+    // Without the quick exit's skip link, every page fails its checks.
+    let start = base
+        .find("<a class=\"skip-link\" href=\"{{ site.exit_url }}\"")
+        .unwrap();
+    let end = start + base[start..].find("</a>").unwrap() + "</a>".len();
+    site.write(
+        "templates/base.html",
+        &format!("{}{}", &base[..start], &base[end..]),
+    );
+    site.live.changed(&[site.path("templates/base.html")]);
+    let first = std::collections::HashSet::from([open.to_string()]);
+    let mut early = false;
+    let built = site.live.build_pages_first(&first, |_, _| early = true);
+    assert!(built.is_err(), "the build fails");
+    assert!(!early, "the open page was handed over with its problem");
+}
+
+#[test]
+fn a_build_stopped_for_a_newer_save_keeps_what_it_made_and_the_next_is_whole() {
+    let mut site = Preview::new(&[
+        (&workspace().join("content"), "content"),
+        (&workspace().join("templates"), "templates"),
+    ]);
+    let open = "get-help/reporting/index.html";
+    let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
+    site.write(
+        "templates/base.html",
+        &base.replacen("</main>", "<p>First save</p></main>", 1),
+    );
+    site.live.changed(&[site.path("templates/base.html")]);
+    // The newer save comes while the open page is being shown.
+    let stop = site.live.stopper();
+    let first = std::collections::HashSet::from([open.to_string()]);
+    let mut shown = None;
+    let built = site.live.build_pages_first(&first, |files, _| {
+        shown = Some(text_of(&files, open));
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    assert!(
+        matches!(built, Err(site_builder::Error::Superseded)),
+        "the build went on"
+    );
+    assert!(shown.unwrap().contains("First save"));
+    site.write(
+        "templates/base.html",
+        &base.replacen("</main>", "<p>Second save</p></main>", 1),
+    );
+    site.step("the newer save", &["templates/base.html"]);
+}

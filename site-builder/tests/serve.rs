@@ -4,6 +4,9 @@
 
 mod serve_support;
 mod sites;
+#[path = "../benches/synthetic/mod.rs"]
+#[allow(dead_code)] // the benchmarks use the rest
+mod synthetic;
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -418,4 +421,29 @@ fn a_burst_of_requests_is_served_in_full() {
     });
     // More than the 32 served at once: the rest wait for a place as the first finish.
     assert_eq!(statuses, [200; 200]);
+}
+
+#[test]
+fn a_page_asked_for_while_the_rest_of_a_template_edit_is_made_waits_for_it() {
+    // A template every page uses: the page the editor has open is made and served first,
+    // and any other page asked for meanwhile is sent only once it is made again too.
+    let folder = tempfile::tempdir().unwrap();
+    synthetic::generate(folder.path(), 1_500).unwrap();
+    let mut server = Server::start(folder.path(), &["--now", "2027-01-01"]);
+    let (open, other) = ("/section-3/page-753/", "/section-7/page-107/");
+    assert_eq!(server.get(open).status, 200);
+    server.edit(
+        "templates/page.html",
+        "</article>",
+        "<p>Edited page</p></article>",
+    );
+    server.wait_for("the open page to show the edit", |server| {
+        server.get(open).body.contains("Edited page").then_some(())
+    });
+    let answer = server.get(other);
+    assert_eq!(answer.status, 200);
+    assert!(
+        answer.body.contains("Edited page"),
+        "{other} was sent as it was before the edit"
+    );
 }

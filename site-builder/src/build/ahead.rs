@@ -96,7 +96,7 @@ fn day(
 ) -> Result<Vec<Diagnostic>, Error> {
     let plan = plan::plan(site, &schedule(options, date), &mut problems);
     let renderer = render::Renderer::new(site, &plan, render::Out::Nowhere);
-    let mut rendered = renderer.documents(None, &mut problems);
+    let mut rendered = renderer.documents(None, None, &mut problems);
     index::index(&renderer, &mut rendered, None, &mut problems)?;
     drop(renderer);
     check::check(site, &plan, &rendered, &mut problems);

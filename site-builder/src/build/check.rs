@@ -52,6 +52,13 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
     problems.extend(rendered.missing_logo.clone());
 }
 
+/// Whether `pages` carry everything every page must: what `check` asks of a page the
+/// preview shows before the rest of its build is made.
+pub(super) fn furnished(site: &Site, plan: &Plan, pages: &[&Built]) -> bool {
+    let exit_script = plan.assets.contains_key("quick-exit.js");
+    furniture(pages, &site.templates, exit_script).is_empty()
+}
+
 /// The brand's logo must be one of the site's files.
 pub(super) fn brand_logo(site: &Site, plan: &Plan) -> Option<Diagnostic> {
     let logo = site.config.config.brand.as_ref()?.logo.as_deref()?;

@@ -4,7 +4,9 @@
 //! whose inputs changed (see `memo`); the site it gives is in memory, byte for byte the
 //! site a build would write.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -12,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::output::{Body, Files};
 
+use super::early::Early;
 use super::memo::Pages;
 use super::render::Out;
 use super::{check, index, load, plan, render, schedule, sort, write, Options, Report, Shipped};
@@ -26,6 +29,10 @@ pub struct Live {
     pending: Option<Pending>,
     /// The last search index and search page made, served until the next are.
     search_files: Vec<(String, Arc<[u8]>)>,
+    /// Every file of the last site built, which pages made first are shown among.
+    last: Files,
+    /// Set when a newer change is waiting, which stops the build of the pages.
+    stop: Arc<AtomicBool>,
 }
 
 impl Live {
@@ -38,7 +45,16 @@ impl Live {
             index: index::Kept::default(),
             pending: None,
             search_files: Vec::new(),
+            last: Files::default(),
+            stop: Arc::default(),
         }
+    }
+
+    /// What to set when a newer change is waiting: the build of the pages in progress
+    /// stops, with [`Error::Superseded`], and keeps the pages it made for the next one.
+    /// The next build clears it.
+    pub fn stopper(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
     }
 
     /// Files that changed since the last build, or folders holding them: they are read
@@ -72,23 +88,60 @@ impl Live {
     /// of a build, and an editor's page need not wait for it. Until then the files hold
     /// the last index and search page made.
     pub fn build_pages(&mut self) -> Result<(Report, Files), Error> {
+        self.build_pages_first(&HashSet::new(), |_, _| {})
+    }
+
+    /// Builds the pages as [`Live::build_pages`] does, making the pages whose output
+    /// files are in `first` (the pages open in the preview) before the others, when an
+    /// edit changed more than those. If they are made and good, `early` gets the last
+    /// site with them in it, and the files still being made, before the rest are made.
+    pub fn build_pages_first(
+        &mut self,
+        first: &HashSet<String>,
+        mut early: impl FnMut(Files, HashSet<String>),
+    ) -> Result<(Report, Files), Error> {
         let started = Instant::now();
         self.pending = None;
+        self.stop.store(false, Ordering::Relaxed);
         let options = &self.options;
         let mut problems: Vec<Diagnostic> = Vec::new();
         let site = load::load(options, &mut problems, &mut self.kept)?;
         let today = (options.now).unwrap_or_else(|| options.clock.today_in(&site.config.zone));
         let plan = plan::plan(&site, &schedule(options, today), &mut problems);
         let renderer = render::Renderer::new(&site, &plan, Out::Memory);
-        let rendered = renderer.documents(Some(&mut self.pages), &mut problems);
+        let site_files = write::files(&site, &plan);
+        let last = &self.last;
+        let mut ready = |pages: Vec<&render::Built>, waiting: HashSet<String>| {
+            let mut files = last.clone();
+            for (path, body) in &site_files {
+                files.insert(path.clone(), body.clone());
+            }
+            for page in pages {
+                if let Some(html) = &page.html {
+                    files.insert(page.file.clone(), Body::Bytes(Arc::clone(html)));
+                }
+            }
+            early(files, waiting);
+        };
+        let first = Early {
+            first,
+            ready: &mut ready,
+            stop: &self.stop,
+        };
+        let rendered = renderer.documents(Some(&mut self.pages), Some(first), &mut problems);
+
         drop(renderer);
+        if rendered.stopped {
+            std::thread::spawn(move || drop((site, plan, rendered)));
+            return Err(Error::Superseded);
+        }
         check::check(&site, &plan, &rendered, &mut problems);
         let (warnings, errors) = sort(problems);
         if !errors.is_empty() {
             return Err(Error::Problems(errors));
         }
         let mut files = Files::default();
-        for (path, body) in write::files(&site, &plan) {
+        for (path, body) in site_files {
             files.insert(path, body);
         }
         for page in rendered.pages.iter().filter_map(|made| made.page.as_ref()) {
@@ -108,9 +161,11 @@ impl Live {
                 rendered,
                 files,
             });
+            self.last = served.clone();
             return Ok((report, served));
         }
         self.search_files.clear();
+        self.last = files.clone();
         // Freeing a whole site takes a while: the preview need not wait for it.
         std::thread::spawn(move || drop((site, plan, rendered)));
         Ok((report, files))
@@ -160,6 +215,7 @@ impl Live {
             self.search_files.push((path, bytes));
         }
         let made = rendered.made - before;
+        self.last = files.clone();
         std::thread::spawn(move || drop((site, plan, rendered)));
         Some(Ok(Indexed {
             search,

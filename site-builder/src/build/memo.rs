@@ -12,7 +12,7 @@
 //! - its own file; the files of the pages and sections it lists (their titles, dates,
 //!   descriptions) and of the sections above it (its breadcrumbs).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -36,6 +36,14 @@ impl Pages {
     pub fn get(&self, file: &str, key: Hash) -> Option<Arc<Made>> {
         let (kept, made) = self.made.get(file)?;
         (*kept == key).then(|| Arc::clone(made))
+    }
+
+    /// The ids on each page kept, by its address.
+    pub fn ids(&self) -> HashMap<&str, &HashSet<String>> {
+        (self.made.values())
+            .filter_map(|(_, made)| made.page.as_ref())
+            .map(|page| (page.url.as_str(), &page.ids))
+            .collect()
     }
 
     /// Keeps this build's pages in place of the last build's.

@@ -11,6 +11,7 @@
 mod ahead;
 mod check;
 mod copied;
+mod early;
 mod findings;
 mod index;
 mod live;
@@ -105,7 +106,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         None => render::Out::Nowhere,
     };
     let renderer = render::Renderer::new(&site, &plan, out);
-    let mut rendered = renderer.documents(None, &mut problems);
+    let mut rendered = renderer.documents(None, None, &mut problems);
     let search = index::index(&renderer, &mut rendered, None, &mut problems)?;
     drop(renderer);
     check::check(&site, &plan, &rendered, &mut problems);

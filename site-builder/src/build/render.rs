@@ -11,7 +11,6 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use tera::Context;
 
 use crate::content::{Document, Forward};
@@ -26,7 +25,7 @@ use crate::security;
 
 use super::findings::{self, PageProblem, Placer};
 use super::load::Site;
-use super::memo::{Keys, Pages};
+use super::memo::Keys;
 use super::plan::Plan;
 
 /// Where pages go as they are made.
@@ -95,6 +94,8 @@ pub struct Rendered {
     /// Files made after planning, from what was rendered (the search index), with their
     /// bytes when the build is kept in memory.
     pub added: Vec<(String, Option<Arc<[u8]>>)>,
+    /// The live preview stopped the build for a newer change: some pages are not made.
+    pub stopped: bool,
 }
 
 /// What every page is checked against.
@@ -177,59 +178,33 @@ impl<'a> Renderer<'a> {
         self.out
     }
 
-    /// Renders every document and forwarding page, in parallel, and the 404 page. With
-    /// `memo`, a page whose inputs have not changed since the build the memo kept is
-    /// taken from it, and the memo then keeps this build's pages.
-    pub fn documents(&self, memo: Option<&mut Pages>, problems: &mut Vec<Diagnostic>) -> Rendered {
-        let (site, plan) = (self.site, self.plan);
-        let keys = memo
-            .is_some()
-            .then(|| Keys::new(site, plan, self.globals.clone()));
-        let kept = memo.as_deref();
-        let made = |file: String, key: Option<blake3::Hash>, make: &dyn Fn() -> Made| match key
-            .and_then(|key| kept?.get(&file, key))
-        {
-            Some(kept) => (file, key, kept, false),
-            None => (file, key, Arc::new(make()), true),
-        };
-        let documents = plan.library.documents.par_iter().enumerate();
-        let forwards = plan.library.forwards.par_iter();
-        let results: Vec<(String, Option<blake3::Hash>, Arc<Made>, bool)> = documents
-            .map(|(index, doc)| {
-                let key = keys.as_ref().map(|k| k.document(index));
-                made(doc.output_path(), key, &|| self.document(index, doc))
-            })
-            .chain(forwards.map(|f| {
-                let key = keys.as_ref().map(|k| k.forward(f));
-                made(super::plan::forward_path(f), key, &|| self.forward(f))
-            }))
-            .chain(rayon::iter::once(()).map(|()| {
-                let key = keys.as_ref().map(Keys::not_found);
-                made("404.html".into(), key, &|| self.not_found())
-            }))
-            .collect();
-        if let Some(memo) = memo {
-            memo.keep(
-                results
-                    .iter()
-                    .map(|(file, key, made, _)| (file, *key, made)),
-            );
-        }
-        let mut rendered = Rendered {
-            pages: Vec::with_capacity(results.len() + 1),
-            made: 0,
-            template_problems: Vec::new(),
-            missing_logo: self.missing_logo.clone(),
-            added: Vec::new(),
-        };
-        for (_, _, made, fresh) in results {
-            rendered.add(made, fresh, problems);
-        }
-        rendered
+    pub(super) fn plan(&self) -> &'a Plan {
+        self.plan
+    }
+
+    /// The fingerprint of each language's shared values, by index.
+    pub(super) fn globals(&self) -> &[blake3::Hash] {
+        &self.globals
+    }
+
+    pub(super) fn missing_logo(&self) -> Option<Diagnostic> {
+        self.missing_logo.clone()
     }
 }
 
 impl Rendered {
+    /// Room for `pages` pages, none made yet.
+    pub(super) fn new(pages: usize, missing_logo: Option<Diagnostic>) -> Rendered {
+        Rendered {
+            pages: Vec::with_capacity(pages),
+            made: 0,
+            template_problems: Vec::new(),
+            missing_logo,
+            added: Vec::new(),
+            stopped: false,
+        }
+    }
+
     /// Adds a page, and sorts the problems met making it.
     pub fn add(&mut self, made: Arc<Made>, fresh: bool, problems: &mut Vec<Diagnostic>) {
         self.made += usize::from(fresh);
@@ -286,7 +261,7 @@ impl Renderer<'_> {
     /// still rendered and checked (so one run finds everything) but not written. No page
     /// comes back when the document is left out: its template is missing, or the
     /// self-check it shows failed (those problems are reported where they are).
-    fn document(&self, index: usize, doc: &Document) -> Made {
+    pub(super) fn document(&self, index: usize, doc: &Document) -> Made {
         let (site, plan) = (self.site, self.plan);
         if !site.templates.has(doc.template())
             || plan.selfcheck_failed[doc.lang]
@@ -371,7 +346,7 @@ impl Renderer<'_> {
 
     /// The page left at an expired page's address: the site's own page (its policy, quick
     /// exit and help) saying where the page went, with a link, and forwarding at once.
-    fn forward(&self, to: &Forward) -> Made {
+    pub(super) fn forward(&self, to: &Forward) -> Made {
         let context = forward::context(to, &self.plan.library, &self.site.strings);
         let template = forward::template(&self.site.templates);
         let html = match self.teras[to.lang].render(template, &context) {
@@ -391,7 +366,7 @@ impl Renderer<'_> {
         self.finish(html, made, file, true, Vec::new(), &self.placer)
     }
 
-    fn not_found(&self) -> Made {
+    pub(super) fn not_found(&self) -> Made {
         let mut context = Context::new();
         context.insert("current_url", "/404.html");
         self.generated(0, "404.html", "/404.html", "404.html", &context, &[])

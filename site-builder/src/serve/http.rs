@@ -176,10 +176,25 @@ fn handle(stream: &TcpStream, status: &Status) -> io::Result<()> {
 /// A file of the last good site, or its 404 page.
 fn site_file(status: &Status, path: &str) -> Response {
     let now = status.now();
+    let Some((_, files)) = &now.site else {
+        return Response::html(503, &not_built_yet(), 0);
+    };
+    let found = locate(files, path);
+    if let Found::File(file) = &found {
+        if is_html(file) {
+            status.asked(file);
+        }
+    }
+    let now = match &found {
+        Found::File(file) if now.waiting.as_ref().is_some_and(|w| w.contains(file)) => {
+            status.ready(file)
+        }
+        _ => now,
+    };
     let Some((build, files)) = now.site else {
         return Response::html(503, &not_built_yet(), 0);
     };
-    match locate(&files, path) {
+    match found {
         Found::File(file) => match files.get(&file).map(Body::read) {
             Some(Ok(bytes)) if is_html(&file) => {
                 Response::html(200, &String::from_utf8_lossy(&bytes), build)

@@ -146,8 +146,6 @@ impl Preview {
             self.settings.root.join("templates"),
             self.settings.root.join("static"),
         ];
-        let _watcher = watcher::watch(&watched, self.signals.0.clone())?;
-
         let mut live = Live::new(Options {
             root: self.settings.root.clone(),
             out: None,
@@ -156,6 +154,7 @@ impl Preview {
             clock: Clock::System,
             previews: true,
         });
+        let _watcher = watcher::watch(&watched, self.signals.0.clone(), live.stopper())?;
         let mut builds = 0u64;
         self.rebuild(&mut live, &mut builds, &mut log);
         let listener = self
@@ -195,9 +194,21 @@ impl Preview {
     /// served as it was.
     fn rebuild(&self, live: &mut Live, builds: &mut u64, log: &mut impl FnMut(Event<'_>)) {
         let started = Instant::now();
-        let built = live.build_pages().and_then(|(mut report, files)| {
-            report.elapsed = started.elapsed();
+        let first = self.status.last_asked();
+        let mut early = false;
+        let mut first_ready = |files, waiting| {
+            early = true;
+            self.status
+                .built_first(*builds + 1, Arc::new(files), waiting);
+        };
+        let built = live.build_pages_first(&first, &mut first_ready);
+        // Pages served first carry this build's number, even if the rest then fails.
+        if early {
             *builds += 1;
+        }
+        let built = built.and_then(|(mut report, files)| {
+            report.elapsed = started.elapsed();
+            *builds += u64::from(!early);
             self.status.built(*builds, Arc::new(files));
             log(Event::Built { report: &report });
             match live.build_index() {
@@ -220,6 +231,8 @@ impl Preview {
                     }
                 }
             }
+            // A newer save is waiting: its build follows at once.
+            Err(Error::Superseded) => {}
             Err(error) => {
                 // The overlay shows the rich form: the line, with a caret under the place.
                 let printer = Printer::new(&self.settings.root, Form::Rich, Color::Never);

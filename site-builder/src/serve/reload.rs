@@ -5,6 +5,7 @@
 //! each good build (a page from an older build reloads) or the problems of a failed one
 //! (shown over the page until the next good build).
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
@@ -56,7 +57,15 @@ pub fn prepare_page(html: &str, build: u64) -> String {
 pub struct Status {
     now: Mutex<Now>,
     changed: Condvar,
+    /// The pages last asked for, latest first: made first by the next build.
+    asked: Mutex<Vec<String>>,
 }
+
+/// How many of the pages last asked for are made first.
+const ASKED: usize = 8;
+
+/// The longest a request for a page still being made waits for it.
+const WAIT: Duration = Duration::from_secs(60);
 
 #[derive(Default, Clone)]
 pub struct Now {
@@ -64,6 +73,9 @@ pub struct Now {
     pub site: Option<(u64, Arc<Files>)>,
     /// The problems of the latest build, when it failed.
     pub problems: Option<String>,
+    /// The files of `site` that are still being made: a build served its open pages
+    /// first. A request for one waits for the rest of the build.
+    pub waiting: Option<Arc<HashSet<String>>>,
     /// Counts every change, so streams know when to send.
     version: u64,
     closed: bool,
@@ -78,11 +90,50 @@ impl Status {
         self.update(|now| {
             now.site = Some((build, files));
             now.problems = None;
+            now.waiting = None;
+        });
+    }
+
+    /// A build's first pages, in the last site: the files `waiting` are still to come,
+    /// in the same build.
+    pub fn built_first(&self, build: u64, files: Arc<Files>, waiting: HashSet<String>) {
+        self.update(|now| {
+            now.site = Some((build, files));
+            now.problems = None;
+            now.waiting = Some(Arc::new(waiting));
         });
     }
 
     pub fn failed(&self, problems: String) {
-        self.update(|now| now.problems = Some(problems));
+        self.update(|now| {
+            now.problems = Some(problems);
+            now.waiting = None;
+        });
+    }
+
+    /// What is served now, once `file` is not waiting to be made (or a minute has gone).
+    pub fn ready(&self, file: &str) -> Now {
+        let guard = self.lock();
+        let waits = |now: &mut Now| {
+            !now.closed && (now.waiting.as_ref()).is_some_and(|waiting| waiting.contains(file))
+        };
+        let (guard, _) = (self.changed.wait_timeout_while(guard, WAIT, waits))
+            .unwrap_or_else(|e| e.into_inner());
+        guard.clone()
+    }
+
+    /// Notes that a page was asked for, so the next build makes it first.
+    pub fn asked(&self, file: &str) {
+        let mut asked = self.asked.lock().unwrap_or_else(|e| e.into_inner());
+        asked.retain(|f| f != file);
+        asked.insert(0, file.to_string());
+        asked.truncate(ASKED);
+    }
+
+    /// The pages last asked for.
+    pub fn last_asked(&self) -> HashSet<String> {
+        let asked = self.asked.lock().unwrap_or_else(|e| e.into_inner());
+        asked.iter().cloned().collect()
     }
 
     pub fn is_closed(&self) -> bool {

@@ -5,7 +5,9 @@
 //! again.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -35,8 +37,13 @@ pub enum Change {
     Unknown,
 }
 
-/// Watches each folder that exists, recursively, sending [`Signal::Changed`].
-pub fn watch(folders: &[PathBuf], signals: Sender<Signal>) -> Result<RecommendedWatcher, Error> {
+/// Watches each folder that exists, recursively, sending [`Signal::Changed`] and setting
+/// `newer`, which stops a build in progress: it is of files older than these.
+pub fn watch(
+    folders: &[PathBuf],
+    signals: Sender<Signal>,
+    newer: Arc<AtomicBool>,
+) -> Result<RecommendedWatcher, Error> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let signal = match event {
             Ok(event) if event.need_rescan() => Signal::Missed,
@@ -45,6 +52,7 @@ pub fn watch(folders: &[PathBuf], signals: Sender<Signal>) -> Result<Recommended
             Ok(event) => Signal::Changed(event.paths),
             Err(_) => Signal::Missed,
         };
+        newer.store(true, Ordering::Relaxed);
         let _ = signals.send(signal);
     })
     .map_err(|source| watch_error(Path::new("."), source))?;
