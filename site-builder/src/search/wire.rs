@@ -20,6 +20,7 @@
 //! `site-builder search` reads this same text back, so the command line searches exactly
 //! what visitors search.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::index::{Index, Page, Posting, Section, Term};
@@ -91,9 +92,9 @@ pub fn encode(index: &Index) -> String {
         sections: (index.sections.iter())
             .map(|s| (s.page, &*s.heading, &*s.anchor, s.length, &*s.excerpt))
             .collect(),
-        terms: join(index.terms.iter().map(|t| t.stem.clone())),
-        forms: join(index.terms.iter().map(forms)),
-        postings: join(index.terms.iter().map(|t| postings(&t.postings))),
+        terms: join(&index.terms, |out, t| out.push_str(&t.stem)),
+        forms: join(&index.terms, |out, t| out.push_str(&forms(t))),
+        postings: join(&index.terms, |out, t| postings(out, &t.postings)),
     };
     let mut module = Vec::with_capacity(index.sections.len() * 200 + 1024);
     module.extend_from_slice(PREFIX.as_bytes());
@@ -102,8 +103,21 @@ pub fn encode(index: &Index) -> String {
     String::from_utf8(module).expect("JSON is UTF-8")
 }
 
-fn join(parts: impl Iterator<Item = String>) -> String {
-    parts.collect::<Vec<_>>().join(" ")
+/// Each term written by `write`, space-separated; written in parallel, in runs of terms.
+fn join(terms: &[Term], write: impl Fn(&mut String, &Term) + Sync) -> String {
+    let runs: Vec<String> = (terms.par_chunks(4096))
+        .map(|run| {
+            let mut out = String::new();
+            for (i, term) in run.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write(&mut out, term);
+            }
+            out
+        })
+        .collect();
+    runs.join(" ")
 }
 
 fn forms(term: &Term) -> String {
@@ -116,38 +130,36 @@ fn forms(term: &Term) -> String {
     written.join(",")
 }
 
-fn postings(postings: &[Posting]) -> String {
-    let mut out = String::new();
+fn postings(out: &mut String, postings: &[Posting]) {
     let mut next = 0;
     for posting in postings {
         let gap = posting.section - next;
         next = posting.section + 1;
-        number(&mut out, gap * 2 + u32::from(posting.weight > 1));
+        number(out, gap * 2 + u32::from(posting.weight > 1));
         if posting.weight > 1 {
-            number(&mut out, posting.weight - 2);
+            number(out, posting.weight - 2);
         }
     }
-    out
 }
 
 fn number(out: &mut String, n: u32) {
-    let mut digits = Vec::new();
+    // Base 32, least significant digit first: seven digits hold any u32.
+    let mut digits = [0u8; 7];
+    let mut count = 0;
     let mut n = n;
     loop {
-        digits.push((n % 32) as usize);
+        digits[count] = (n % 32) as u8;
+        count += 1;
         n /= 32;
         if n == 0 {
             break;
         }
     }
-    for (i, digit) in digits.iter().rev().enumerate() {
-        let set = if i + 1 == digits.len() {
-            LAST_DIGITS
-        } else {
-            MORE_DIGITS
-        };
-        out.push(char::from(set[*digit]));
+    // Written most significant first; the last digit from its own set.
+    for &digit in digits[1..count].iter().rev() {
+        out.push(char::from(MORE_DIGITS[usize::from(digit)]));
     }
+    out.push(char::from(LAST_DIGITS[usize::from(digits[0])]));
 }
 
 /// Reads a module made by [`encode`].
