@@ -454,3 +454,23 @@ fn a_build_stopped_for_a_newer_save_keeps_what_it_made_and_the_next_is_whole() {
     );
     site.step("the newer save", &["templates/base.html"]);
 }
+
+#[test]
+fn a_search_index_stopped_for_a_newer_save_is_made_by_the_next_build() {
+    let mut site = Preview::new(&[(&workspace().join("content"), "content")]);
+    let page = "content/get-help/reporting.md";
+    let text = std::fs::read_to_string(site.path(page)).unwrap();
+    site.write(page, &text.replacen("You can report", "You may report", 1));
+    site.live.changed(&[site.path(page)]);
+    site.live.build_pages().unwrap();
+    site.live
+        .stopper()
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    let indexed = site.live.build_index().expect("an index to make");
+    assert!(matches!(indexed, Err(site_builder::Error::Superseded)));
+    site.write(
+        page,
+        &text.replacen("You can report", "You might report", 1),
+    );
+    site.step("the newer save", &[page]);
+}

@@ -4,6 +4,7 @@
 //! `/cy/search/`), which names the index's hashed address and so is rendered last.
 //! Nothing here runs when the theme has no search page.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -72,6 +73,8 @@ pub fn search_url(prefix: &str) -> String {
 #[derive(Default)]
 pub struct Kept {
     languages: Vec<KeptIndex>,
+    /// Set when a newer change is waiting: an index being made is given up.
+    pub stop: Arc<AtomicBool>,
 }
 
 #[derive(Default)]
@@ -117,7 +120,7 @@ pub fn index(
     let indexes = match &mut kept {
         Some(kept) => {
             kept.languages.resize_with(count, KeptIndex::default);
-            from_texts(renderer, rendered, &mut kept.languages)
+            from_texts(renderer, rendered, kept).ok_or(Error::Superseded)?
         }
         None => from_entries(renderer, rendered, count),
     };
@@ -218,9 +221,10 @@ fn from_entries(renderer: &Renderer<'_>, rendered: &mut Rendered, count: usize) 
 }
 
 /// Each language's index from the pages' texts, read again only when they changed since
-/// `kept`.
-fn from_texts(renderer: &Renderer<'_>, rendered: &Rendered, kept: &mut [KeptIndex]) -> Vec<Ready> {
-    let mut texts: Vec<Vec<(Arc<PageText>, bool)>> = vec![Vec::new(); kept.len()];
+/// `kept`; `None` when a newer change stopped it.
+fn from_texts(renderer: &Renderer<'_>, rendered: &Rendered, kept: &mut Kept) -> Option<Vec<Ready>> {
+    let Kept { languages, stop } = kept;
+    let mut texts: Vec<Vec<(Arc<PageText>, bool)>> = vec![Vec::new(); languages.len()];
     for page in rendered.pages.iter().filter_map(|made| made.page.as_ref()) {
         if let Some(Searched::Text(text, languages)) = &page.search {
             for &(lang, fallback) in languages {
@@ -228,25 +232,28 @@ fn from_texts(renderer: &Renderer<'_>, rendered: &Rendered, kept: &mut [KeptInde
             }
         }
     }
-    (texts.into_iter().zip(kept).enumerate())
+    (texts.into_iter().zip(languages).enumerate())
         .map(|(lang, (texts, kept))| {
             let same = texts.len() == kept.texts.len()
                 && (texts.iter().zip(&kept.texts))
                     .all(|(a, b)| a.1 == b.1 && (Arc::ptr_eq(&a.0, &b.0) || a.0 == b.0));
             if let (true, Some(made)) = (same, &kept.made) {
                 kept.texts = texts;
-                return made.clone();
+                return Some(made.clone());
             }
             let language = super::render::language(renderer.site(), lang);
             let vocabulary = Vocabulary::default();
             let entries: Vec<PageEntry> = (texts.par_iter())
-                .map(|(text, fallback)| vocabulary.read(language, text, *fallback))
-                .collect();
+                .map(|(text, fallback)| {
+                    let stopped = stop.load(Ordering::Relaxed);
+                    (!stopped).then(|| vocabulary.read(language, text, *fallback))
+                })
+                .collect::<Option<_>>()?;
             let index = Index::build(language, vocabulary.take(), entries);
             let made = (wire::encode(&index), index.pages, index.sections.len());
             kept.texts = texts;
             kept.made = Some(made.clone());
-            made
+            Some(made)
         })
         .collect()
 }

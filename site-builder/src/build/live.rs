@@ -38,7 +38,7 @@ pub struct Live {
 impl Live {
     /// `options.out` is not used: the site stays in memory.
     pub fn new(options: Options) -> Live {
-        Live {
+        let mut live = Live {
             options,
             kept: load::Kept::default(),
             pages: Pages::default(),
@@ -47,12 +47,14 @@ impl Live {
             search_files: Vec::new(),
             last: Files::default(),
             stop: Arc::default(),
-        }
+        };
+        live.index.stop = Arc::clone(&live.stop);
+        live
     }
 
     /// What to set when a newer change is waiting: the build of the pages in progress
-    /// stops, with [`Error::Superseded`], and keeps the pages it made for the next one.
-    /// The next build clears it.
+    /// stops, with [`Error::Superseded`], and keeps the pages it made for the next one; so
+    /// does the making of a search index. The next build clears it.
     pub fn stopper(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.stop)
     }
