@@ -9,6 +9,7 @@
 //! cargo bench -p site-builder --bench reload                     # example site, 1,000 and 10,000 pages
 //! cargo bench -p site-builder --bench reload -- 10000 --hugo     # beside hugo server
 //! cargo bench -p site-builder --bench reload -- 10000 --saves 20 --no-example
+//! cargo bench -p site-builder --bench reload -- 10000 --hugo --settle 2000  # saves 2 s apart
 //! ```
 
 mod measure;
@@ -27,12 +28,15 @@ use std::time::{Duration, Instant};
 use measure::median;
 use serve_support::Server;
 
-/// Time to let a rebuild settle between saves, as between an editor's saves.
+/// Time to let a rebuild settle between saves, as between an editor's saves, unless
+/// `--settle MS` says otherwise.
 const SETTLE: Duration = Duration::from_millis(300);
 
 struct Args {
     sizes: Vec<usize>,
     saves: usize,
+    /// The wait before each save.
+    settle: Duration,
     hugo: bool,
     example: bool,
 }
@@ -50,7 +54,7 @@ fn main() {
     }
     println!("load average {} at the start", measure::load_average());
     if args.example {
-        example(args.saves.max(20));
+        example(args.saves.max(20), args.settle);
     }
     for &pages in &args.sizes {
         synthetic_site(pages, &args);
@@ -61,6 +65,7 @@ fn parse(args: Vec<String>) -> Args {
     let mut parsed = Args {
         sizes: Vec::new(),
         saves: 10,
+        settle: SETTLE,
         hugo: false,
         example: true,
     };
@@ -69,6 +74,13 @@ fn parse(args: Vec<String>) -> Args {
         match arg.as_str() {
             "--hugo" => parsed.hugo = true,
             "--no-example" => parsed.example = false,
+            "--settle" => {
+                let ms = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--settle MS");
+                parsed.settle = Duration::from_millis(ms)
+            }
             "--saves" => {
                 parsed.saves = args.next().and_then(|n| n.parse().ok()).expect("--saves N")
             }
@@ -82,7 +94,7 @@ fn parse(args: Vec<String>) -> Args {
 }
 
 /// The example site (this repository's `content/` and `templates/`).
-fn example(saves: usize) {
+fn example(saves: usize, settle: Duration) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let site = tempfile::tempdir().expect("a temp folder");
     for folder in ["content", "templates"] {
@@ -96,7 +108,9 @@ fn example(saves: usize) {
         ("content/privacy.md", "/privacy/"),
         ("templates/base.html", "/privacy/"),
     ] {
-        let times: Vec<f64> = (0..saves).map(|save| ours.save(file, url, save)).collect();
+        let times: Vec<f64> = (0..saves)
+            .map(|save| ours.save(file, url, save, settle))
+            .collect();
         row(file, "site-builder", &times);
     }
 }
@@ -141,7 +155,7 @@ fn synthetic_site(pages: usize, args: &Args) {
                 // Alternate which tool is saved to first.
                 let i = (turn + save) % tools.len();
                 let file = if i == 0 { &ours_file } else { &hugo_file };
-                times[i].push(tools[i].1.save(file, &url, save));
+                times[i].push(tools[i].1.save(file, &url, save, args.settle));
             }
         }
         for ((name, _), times) in tools.iter().zip(&times) {
@@ -200,8 +214,8 @@ impl Tool<'_> {
     }
 
     /// Saves `file` with a mark in it, and gives the milliseconds until `url` shows it.
-    fn save(&self, file: &str, url: &str, save: usize) -> f64 {
-        std::thread::sleep(SETTLE);
+    fn save(&self, file: &str, url: &str, save: usize, settle: Duration) -> f64 {
+        std::thread::sleep(settle);
         let path = self.root().join(file);
         let text = std::fs::read_to_string(&path).expect("the file");
         let nanos = std::time::UNIX_EPOCH.elapsed().map_or(0, |t| t.as_nanos());
