@@ -474,3 +474,41 @@ fn a_search_index_stopped_for_a_newer_save_is_made_by_the_next_build() {
     );
     site.step("the newer save", &[page]);
 }
+
+#[test]
+fn pages_kept_from_a_stopped_build_are_shown_as_it_made_them() {
+    let mut site = Preview::new(&[
+        (&workspace().join("content"), "content"),
+        (&workspace().join("templates"), "templates"),
+    ]);
+    let (edited, other) = ("get-help/reporting/index.html", "privacy/index.html");
+    let open = std::collections::HashSet::from([edited.to_string(), other.to_string()]);
+    let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
+    site.write(
+        "templates/base.html",
+        &base.replacen("</main>", "<p>Edited base</p></main>", 1),
+    );
+    site.live.changed(&[site.path("templates/base.html")]);
+    // Both open pages are made first; then a newer save stops the rest.
+    let stop = site.live.stopper();
+    let built = site.live.build_pages_first(&open, |_, _| {
+        stop.store(true, std::sync::atomic::Ordering::Relaxed)
+    });
+    assert!(matches!(built, Err(site_builder::Error::Superseded)));
+    // The newer save changes one open page; the other is kept as the stopped build made
+    // it, and is shown so, not as the build before it made it.
+    let page = "content/get-help/reporting.md";
+    let text = std::fs::read_to_string(site.path(page)).unwrap();
+    site.write(page, &(text + "\nOne more line.\n"));
+    site.live.changed(&[site.path(page)]);
+    let mut early = None;
+    site.live
+        .build_pages_first(&open, |files, _| early = Some(text_of(&files, other)))
+        .unwrap();
+    assert!(early.expect("the open page first").contains("Edited base"));
+    let indexed = site.live.build_index().unwrap().unwrap();
+    let mut options = options(&site.root);
+    options.out = Some(site.full.clone());
+    site_builder::build(&options).unwrap();
+    same_files("after the stopped build", &indexed.files, &site.full);
+}

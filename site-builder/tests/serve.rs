@@ -447,3 +447,29 @@ fn a_page_asked_for_while_the_rest_of_a_template_edit_is_made_waits_for_it() {
         "{other} was sent as it was before the edit"
     );
 }
+
+#[test]
+fn a_template_edit_that_fails_after_the_open_page_was_shown_goes_back_to_the_last_good_site() {
+    let folder = tempfile::tempdir().unwrap();
+    synthetic::generate(folder.path(), 1_500).unwrap();
+    let server = Server::start(folder.path(), &["--now", "2027-01-01"]);
+    let (open, other) = ("/section-3/page-753/", "/section-7/page-107/");
+    assert_eq!(server.get(open).status, 200);
+    let events = server.listen();
+    // The open page is made first and is good; another page breaks the rules.
+    server.edit(
+        "templates/page.html",
+        "</article>",
+        "<p>Edited page</p>{% if page.title == \"Guide number 107\" %}<p style=\"color: red\">Odd</p>{% endif %}</article>",
+    );
+    let mut events = events;
+    let problems = (events.find(|event| event.name == "problems")).expect("the problems are told");
+    assert!(problems.data.contains("style"), "{problems:?}");
+    for page in [open, other] {
+        let answer = server.get(page);
+        assert!(
+            !answer.body.contains("Edited page"),
+            "{page} shows the failed edit"
+        );
+    }
+}

@@ -22,6 +22,8 @@ use super::render::{Built, Found, Made, Rendered, Renderer};
 /// files named second are still being made.
 pub struct Early<'e> {
     pub first: &'e HashSet<String>,
+    /// Gets every page of the build made so far (the first ones, and those unchanged
+    /// since the last build), and the files still to make.
     pub ready: &'e mut dyn FnMut(Vec<&Built>, HashSet<String>),
     /// Set when a newer change is waiting: the pages not yet made are left unmade.
     pub stop: &'e AtomicBool,
@@ -79,14 +81,14 @@ impl Renderer<'_> {
             self.first(&jobs, &mut slots, early, (clean, kept));
         }
         let stopped = || stop.is_some_and(|stop| stop.load(Ordering::Relaxed));
+        let skipped = AtomicBool::new(false);
         (slots.par_iter_mut().zip(&jobs))
             .filter(|(slot, _)| slot.made.is_none())
-            .for_each(|(slot, job)| {
-                if !stopped() {
-                    slot.made = Some((Arc::new(self.make(job)), true));
-                }
+            .for_each(|(slot, job)| match stopped() {
+                true => skipped.store(true, Ordering::Relaxed),
+                false => slot.made = Some((Arc::new(self.make(job)), true)),
             });
-        let stopped = stopped();
+        let stopped = skipped.into_inner();
         let results: Vec<(String, Option<blake3::Hash>, Arc<Made>, bool)> = (slots.into_iter())
             .filter_map(|slot| {
                 let (made, fresh) = slot.made?;
@@ -133,9 +135,12 @@ impl Renderer<'_> {
             && pages.len() == made.len()
             && made.iter().all(|(_, made)| good(made, &ids))
             && super::check::furnished(self.site(), self.plan(), &pages);
-        if good {
+        if good && !early.stop.load(Ordering::Relaxed) {
             let waiting = rest.iter().map(|&i| slots[i].file.clone()).collect();
-            (early.ready)(pages, waiting);
+            let made = (slots.iter())
+                .filter_map(|slot| slot.made.as_ref()?.0.page.as_ref())
+                .collect();
+            (early.ready)(made, waiting);
         }
     }
 

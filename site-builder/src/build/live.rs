@@ -29,7 +29,8 @@ pub struct Live {
     pending: Option<Pending>,
     /// The last search index and search page made, served until the next are.
     search_files: Vec<(String, Arc<[u8]>)>,
-    /// Every file of the last site built, which pages made first are shown among.
+    /// Every file of the last site built: a page still being made while the pages made
+    /// first are shown is served from it only to a request that waited too long.
     last: Files,
     /// Set when a newer change is waiting, which stops the build of the pages.
     stop: Arc<AtomicBool>,
@@ -57,6 +58,11 @@ impl Live {
     /// does the making of a search index. The next build clears it.
     pub fn stopper(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.stop)
+    }
+
+    /// Every file of the last site built whole.
+    pub fn last_site(&self) -> Files {
+        self.last.clone()
     }
 
     /// Files that changed since the last build, or folders holding them: they are read
@@ -112,18 +118,10 @@ impl Live {
         let plan = plan::plan(&site, &schedule(options, today), &mut problems);
         let renderer = render::Renderer::new(&site, &plan, Out::Memory);
         let site_files = write::files(&site, &plan);
-        let last = &self.last;
+        let (last, search_files) = (&self.last, &self.search_files[..]);
         let mut ready = |pages: Vec<&render::Built>, waiting: HashSet<String>| {
-            let mut files = last.clone();
-            for (path, body) in &site_files {
-                files.insert(path.clone(), body.clone());
-            }
-            for page in pages {
-                if let Some(html) = &page.html {
-                    files.insert(page.file.clone(), Body::Bytes(Arc::clone(html)));
-                }
-            }
-            early(files, waiting);
+            let shown = Shown { last, search_files };
+            early(shown.so_far(&site_files, pages, &waiting), waiting);
         };
         let first = Early {
             first,
@@ -224,6 +222,44 @@ impl Live {
             files,
             made,
         }))
+    }
+}
+
+/// What the last build left to show while the next is being made: its site, and its
+/// search index and search page.
+struct Shown<'a> {
+    last: &'a Files,
+    search_files: &'a [(String, Arc<[u8]>)],
+}
+
+impl Shown<'_> {
+    /// A build's site as far as it is made: its files, its pages made so far, the last
+    /// search index, and the last version of each page still to make (sent only to a
+    /// request that waited a minute for it).
+    fn so_far(
+        &self,
+        site_files: &[(String, Body)],
+        pages: Vec<&render::Built>,
+        waiting: &HashSet<String>,
+    ) -> Files {
+        let mut files = Files::default();
+        for file in waiting {
+            if let Some(body) = self.last.get(file) {
+                files.insert(file.clone(), body.clone());
+            }
+        }
+        for (path, bytes) in self.search_files {
+            files.insert(path.clone(), Body::Bytes(Arc::clone(bytes)));
+        }
+        for (path, body) in site_files {
+            files.insert(path.clone(), body.clone());
+        }
+        for page in pages {
+            if let Some(html) = &page.html {
+                files.insert(page.file.clone(), Body::Bytes(Arc::clone(html)));
+            }
+        }
+        files
     }
 }
 

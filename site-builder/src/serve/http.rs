@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use super::reload::{self, Status};
+use super::reload::{self, Now, Status};
 use super::request::{self, Deadline, Refusal};
 use crate::output::{Body, Files};
 use crate::security::{self, Connect};
@@ -173,30 +173,22 @@ fn handle(stream: &TcpStream, status: &Status) -> io::Result<()> {
     send(&mut out, &response, head)
 }
 
-/// A file of the last good site, or its 404 page.
+/// A file of the last good site, or its 404 page. While a build's first pages are
+/// served and the rest are being made, a page still to make, an address the site does
+/// not have yet and the 404 page wait for the rest.
 fn site_file(status: &Status, path: &str) -> Response {
     let now = status.now();
-    let Some((_, files)) = &now.site else {
-        return Response::html(503, &not_built_yet(), 0);
-    };
-    let found = locate(files, path);
-    if let Found::File(file) = &found {
-        if is_html(file) {
-            status.asked(file);
-        }
-    }
-    let now = match &found {
-        Found::File(file) if now.waiting.as_ref().is_some_and(|w| w.contains(file)) => {
-            status.ready(file)
-        }
-        _ => now,
+    let now = match waits(&now, path) {
+        true => status.ready(|now| waits(now, path)),
+        false => now,
     };
     let Some((build, files)) = now.site else {
         return Response::html(503, &not_built_yet(), 0);
     };
-    match found {
+    match locate(&files, path) {
         Found::File(file) => match files.get(&file).map(Body::read) {
             Some(Ok(bytes)) if is_html(&file) => {
+                status.asked(&file);
                 Response::html(200, &String::from_utf8_lossy(&bytes), build)
             }
             Some(Ok(bytes)) => Response::new(200, content_type(&file), bytes.to_vec()),
@@ -204,6 +196,17 @@ fn site_file(status: &Status, path: &str) -> Response {
         },
         Found::Folder(location) => Response::redirect(location),
         Found::Nothing => not_found(&files, build),
+    }
+}
+
+/// Whether a request for `path` waits for the rest of the build being served.
+fn waits(now: &Now, path: &str) -> bool {
+    let (Some(waiting), Some((_, files))) = (&now.waiting, &now.site) else {
+        return false;
+    };
+    match locate(files, path) {
+        Found::File(file) => waiting.contains(&file),
+        Found::Folder(_) | Found::Nothing => true,
     }
 }
 
@@ -412,6 +415,19 @@ mod tests {
             locate(&site, "/news/../../etc/passwd"),
             Found::Nothing
         ));
+    }
+
+    #[test]
+    fn while_the_rest_of_a_build_is_made_its_pages_and_unknown_addresses_wait() {
+        let mut now = Now::default();
+        now.site = Some((2, Arc::new(site(&["made/index.html", "coming/index.html"]))));
+        assert!(!waits(&now, "/coming/"), "nothing is waiting");
+        now.waiting = Some(Arc::new(["coming/index.html".to_string()].into()));
+        assert!(waits(&now, "/coming/"));
+        assert!(!waits(&now, "/made/"));
+        // A page this build adds, or a folder asked for without its `/`.
+        assert!(waits(&now, "/new/"));
+        assert!(waits(&now, "/made"));
     }
 
     #[test]

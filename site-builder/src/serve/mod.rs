@@ -236,7 +236,15 @@ impl Preview {
             Err(error) => {
                 // The overlay shows the rich form: the line, with a caret under the place.
                 let printer = Printer::new(&self.settings.root, Form::Rich, Color::Never);
-                self.status.failed(error.text(&printer));
+                let text = error.text(&printer);
+                if early {
+                    // Its first pages were served: the last good site is served again.
+                    *builds += 1;
+                    let last = Arc::new(live.last_site());
+                    self.status.fell_back(*builds, last, text);
+                } else {
+                    self.status.failed(text);
+                }
                 log(Event::Failed {
                     error: &error,
                     still_serving: *builds > 0,

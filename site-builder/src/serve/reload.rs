@@ -111,15 +111,23 @@ impl Status {
         });
     }
 
-    /// What is served now, once `file` is not waiting to be made (or a minute has gone).
-    pub fn ready(&self, file: &str) -> Now {
+    /// What is served now, once `waits` no longer holds (or a minute has gone).
+    pub fn ready(&self, waits: impl Fn(&Now) -> bool) -> Now {
         let guard = self.lock();
-        let waits = |now: &mut Now| {
-            !now.closed && (now.waiting.as_ref()).is_some_and(|waiting| waiting.contains(file))
-        };
-        let (guard, _) = (self.changed.wait_timeout_while(guard, WAIT, waits))
+        let (guard, _) = (self.changed)
+            .wait_timeout_while(guard, WAIT, |now| !now.closed && waits(now))
             .unwrap_or_else(|e| e.into_inner());
         guard.clone()
+    }
+
+    /// A build that failed after its first pages were served: the last good site is
+    /// served again, as build `build`, with the problems shown over it.
+    pub fn fell_back(&self, build: u64, files: Arc<Files>, problems: String) {
+        self.update(|now| {
+            now.site = Some((build, files));
+            now.problems = Some(problems);
+            now.waiting = None;
+        });
     }
 
     /// Notes that a page was asked for, so the next build makes it first.

@@ -52,7 +52,10 @@ pub fn watch(
             Ok(event) => Signal::Changed(event.paths),
             Err(_) => Signal::Missed,
         };
-        newer.store(true, Ordering::Relaxed);
+        // An editor's swap or backup file is no reason to stop a build.
+        if !matches!(&signal, Signal::Changed(paths) if paths.iter().all(|p| is_scratch(p))) {
+            newer.store(true, Ordering::Relaxed);
+        }
         let _ = signals.send(signal);
     })
     .map_err(|source| watch_error(Path::new("."), source))?;
@@ -62,6 +65,16 @@ pub fn watch(
             .map_err(|source| watch_error(folder, source))?;
     }
     Ok(watcher)
+}
+
+/// A file editors' programs keep beside the one being edited, which no build reads: a
+/// hidden swap file (`.page.md.swp`) or a backup (`page.md~`).
+fn is_scratch(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with('.') || name.ends_with('~')
 }
 
 fn watch_error(path: &Path, source: notify::Error) -> Error {
