@@ -2,7 +2,6 @@
 //! weighted by where it stands (title, heading, description or body). It is what the
 //! browser receives, whole, and what `site-builder search` reads.
 
-use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -111,10 +110,12 @@ impl Vocabulary {
     pub fn read(&self, language: Language, page: &PageText, fallback: bool) -> PageEntry {
         let reader = Reader::new(language);
         // The page's own words, each looked at once: numbered, or `None` when it is not
-        // searched (a stop word); and for each section the weight of each word.
+        // searched (a stop word); and for each section the weight of each word, summed
+        // in `weights` (by the word's number) for the words `touched` in the section.
         let mut local: FastMap<String, Option<u32>> = FastMap::default();
-        let mut numbered = 0;
-        let mut counts: Vec<(FastMap<u32, u32>, u32)> = Vec::with_capacity(page.sections.len());
+        let mut weights: Vec<u32> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
+        let mut counts: Vec<(Vec<(u32, u32)>, u32)> = Vec::with_capacity(page.sections.len());
         for (i, section) in page.sections.iter().enumerate() {
             let mut parts = vec![(section.heading.as_str(), HEADING_WEIGHT)];
             parts.push((section.text.as_str(), BODY_WEIGHT));
@@ -122,34 +123,38 @@ impl Vocabulary {
                 parts.push((&page.title, TITLE_WEIGHT));
                 parts.push((&page.description, DESCRIPTION_WEIGHT));
             }
-            let mut weights: FastMap<u32, u32> = FastMap::default();
             let mut length = 0;
             for (text, weight) in parts {
                 each_word(text, |_, folded| {
                     let word = match local.get(folded) {
                         Some(&word) => word,
                         None => {
-                            let word = reader.counts(folded).then_some(numbered);
-                            numbered += u32::from(word.is_some());
+                            let word = reader.counts(folded).then_some(weights.len() as u32);
+                            if word.is_some() {
+                                weights.push(0);
+                            }
                             local.insert(folded.to_string(), word);
                             word
                         }
                     };
                     if let Some(word) = word {
                         length += 1;
-                        *weights.entry(word).or_default() += weight;
+                        let sum = &mut weights[word as usize];
+                        if *sum == 0 {
+                            touched.push(word);
+                        }
+                        *sum += weight;
                     }
                 });
             }
-            counts.push((weights, length));
+            let found = (touched.drain(..))
+                .map(|word| (word, std::mem::take(&mut weights[word as usize])))
+                .collect();
+            counts.push((found, length));
         }
-        let stem_of = self.number(&reader, local, numbered as usize);
+        let stem_of = self.number(&reader, local, weights.len());
         let sections = (page.sections.iter().zip(counts).enumerate())
-            .map(|(i, (section, (weights, length)))| {
-                let mut stems: BTreeMap<u32, u32> = BTreeMap::new();
-                for (word, weight) in weights {
-                    *stems.entry(stem_of[word as usize]).or_default() += weight;
-                }
+            .map(|(i, (section, (found, length)))| {
                 let text = match section.text.as_str() {
                     "" if i == 0 => &page.description,
                     text => text,
@@ -162,7 +167,7 @@ impl Vocabulary {
                         true => String::new(),
                         false => excerpt(text),
                     },
-                    stems: stems.into_iter().collect(),
+                    stems: by_stem(found, &stem_of),
                 }
             })
             .collect();
@@ -285,6 +290,23 @@ impl Index {
             .collect();
         Index::build(language, vocabulary.take(), entries)
     }
+}
+
+/// A section's words and their weights as its stems, sorted, with the weights of the
+/// words that share a stem added up.
+fn by_stem(found: Vec<(u32, u32)>, stem_of: &[u32]) -> Vec<(u32, u32)> {
+    let mut stems: Vec<(u32, u32)> = (found.into_iter())
+        .map(|(word, weight)| (stem_of[word as usize], weight))
+        .collect();
+    stems.sort_unstable_by_key(|&(stem, _)| stem);
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(stems.len());
+    for (stem, weight) in stems {
+        match merged.last_mut() {
+            Some(last) if last.0 == stem => last.1 += weight,
+            _ => merged.push((stem, weight)),
+        }
+    }
+    merged
 }
 
 /// The start of a text, cut after a whole word, with an ellipsis when it was cut.
