@@ -83,14 +83,39 @@ fn without_tags(html: &str, text: &mut String) {
     text.push_str(&htmlize::unescape(outside));
 }
 
-/// Every run of white space as one space, none at either end.
+/// Every run of white space as one space, none at either end. White space is what
+/// `char::is_whitespace` says; the text is read a byte at a time, decoding only where a
+/// byte is not ASCII, and copied a word at a time (every page's text passes here).
 fn one_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let mut word = |out: &mut String, word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    let bytes = text.as_bytes();
+    let (mut i, mut start) = (0, None);
+    while i < bytes.len() {
+        let (space, width) = match bytes[i] {
+            b @ 0..=0x7f => (char::from(b).is_whitespace(), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, start) {
+            (true, Some(from)) => {
+                word(&mut out, &text[from..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(from) = start {
+        word(&mut out, &text[from..]);
     }
     out
 }
@@ -108,6 +133,31 @@ mod tests {
         (sections(&events).into_iter())
             .map(|s| (s.heading, s.anchor, s.text))
             .collect()
+    }
+
+    #[test]
+    fn white_space_is_one_space_as_rust_reads_white_space() {
+        let by_words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for text in [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "tab\tline\nfeed\r\x0bvertical\x0cform",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
+            "Café — naïve, ŵyn; اردو\u{200b}zero-width",
+            "\u{2028}\u{2029}ends\u{a0}",
+        ] {
+            assert_eq!(one_space(text), by_words(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_spaced_as_its_words_joined(text in "(\\PC|\\s| |\u{a0}|\u{3000}){0,40}") {
+            let by_words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(one_space(&text), by_words);
+        }
     }
 
     #[test]
