@@ -88,7 +88,7 @@ fn without_tags(html: &str, text: &mut String) {
 /// byte is not ASCII, and copied a word at a time (every page's text passes here).
 fn one_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut word = |out: &mut String, word: &str| {
+    let word = |out: &mut String, word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
