@@ -334,10 +334,7 @@ fn the_pages_are_served_before_their_search_index_with_the_last_index_whole() {
         indexed.files.get(&index).is_none(),
         "the old index is still there"
     );
-    let mut options = options(&site.root);
-    options.out = Some(site.full.clone());
-    site_builder::build(&options).unwrap();
-    same_files("the index made after the pages", &indexed.files, &site.full);
+    as_a_full_build(&site, "the index made after the pages", &indexed.files);
     assert!(site.live.build_index().is_none(), "the index is made once");
 }
 
@@ -360,19 +357,37 @@ fn text_of(files: &Files, file: &str) -> String {
     String::from_utf8_lossy(&files.get(file).unwrap().read().unwrap()).into_owned()
 }
 
-#[test]
-fn a_template_edit_serves_the_open_page_first_then_the_site_a_full_build_writes() {
-    let mut site = Preview::new(&[
+/// The example site with the theme's templates beside it, to edit them.
+fn with_templates() -> Preview {
+    Preview::new(&[
         (&workspace().join("content"), "content"),
         (&workspace().join("templates"), "templates"),
-    ]);
-    let open = "get-help/reporting/index.html";
-    let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
+    ])
+}
+
+/// Saves `base.html` with `words` at the end of every page's main part, and says so.
+fn save_base(site: &mut Preview, base: &str, words: &str) {
     site.write(
         "templates/base.html",
-        &base.replacen("</main>", "<p>Edited base</p></main>", 1),
+        &base.replacen("</main>", &format!("<p>{words}</p></main>"), 1),
     );
     site.live.changed(&[site.path("templates/base.html")]);
+}
+
+/// Compares `files` with a fresh full build of the site.
+fn as_a_full_build(site: &Preview, what: &str, files: &Files) {
+    let mut options = options(&site.root);
+    options.out = Some(site.full.clone());
+    site_builder::build(&options).unwrap();
+    same_files(what, files, &site.full);
+}
+
+#[test]
+fn a_template_edit_serves_the_open_page_first_then_the_site_a_full_build_writes() {
+    let mut site = with_templates();
+    let open = "get-help/reporting/index.html";
+    let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
+    save_base(&mut site, &base, "Edited base");
     let (files, waiting) = first_pages(&mut site, open).expect("the open page comes first");
     assert!(text_of(&files, open).contains("Edited base"));
     // Every other page is still to come, and meanwhile is as it was.
@@ -383,10 +398,7 @@ fn a_template_edit_serves_the_open_page_first_then_the_site_a_full_build_writes(
     }
     // The rest, then the index: every file is what a full build writes.
     let indexed = site.live.build_index().unwrap().unwrap();
-    let mut options = options(&site.root);
-    options.out = Some(site.full.clone());
-    site_builder::build(&options).unwrap();
-    same_files("after the open page first", &indexed.files, &site.full);
+    as_a_full_build(&site, "after the open page first", &indexed.files);
 
     // An edit to the open page alone has nothing to make after it.
     let page = "content/get-help/reporting.md";
@@ -399,10 +411,7 @@ fn a_template_edit_serves_the_open_page_first_then_the_site_a_full_build_writes(
 
 #[test]
 fn an_open_page_with_problems_is_not_served_before_the_build_ends() {
-    let mut site = Preview::new(&[
-        (&workspace().join("content"), "content"),
-        (&workspace().join("templates"), "templates"),
-    ]);
+    let mut site = with_templates();
     let open = "get-help/reporting/index.html";
     let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
     // Without the quick exit's skip link, every page fails its checks.
@@ -424,17 +433,10 @@ fn an_open_page_with_problems_is_not_served_before_the_build_ends() {
 
 #[test]
 fn a_build_stopped_for_a_newer_save_keeps_what_it_made_and_the_next_is_whole() {
-    let mut site = Preview::new(&[
-        (&workspace().join("content"), "content"),
-        (&workspace().join("templates"), "templates"),
-    ]);
+    let mut site = with_templates();
     let open = "get-help/reporting/index.html";
     let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
-    site.write(
-        "templates/base.html",
-        &base.replacen("</main>", "<p>First save</p></main>", 1),
-    );
-    site.live.changed(&[site.path("templates/base.html")]);
+    save_base(&mut site, &base, "First save");
     // The newer save comes while the open page is being shown.
     let stop = site.live.stopper();
     let first = std::collections::HashSet::from([open.to_string()]);
@@ -477,18 +479,11 @@ fn a_search_index_stopped_for_a_newer_save_is_made_by_the_next_build() {
 
 #[test]
 fn pages_kept_from_a_stopped_build_are_shown_as_it_made_them() {
-    let mut site = Preview::new(&[
-        (&workspace().join("content"), "content"),
-        (&workspace().join("templates"), "templates"),
-    ]);
+    let mut site = with_templates();
     let (edited, other) = ("get-help/reporting/index.html", "privacy/index.html");
     let open = std::collections::HashSet::from([edited.to_string(), other.to_string()]);
     let base = std::fs::read_to_string(site.path("templates/base.html")).unwrap();
-    site.write(
-        "templates/base.html",
-        &base.replacen("</main>", "<p>Edited base</p></main>", 1),
-    );
-    site.live.changed(&[site.path("templates/base.html")]);
+    save_base(&mut site, &base, "Edited base");
     // Both open pages are made first; then a newer save stops the rest.
     let stop = site.live.stopper();
     let built = site.live.build_pages_first(&open, |_, _| {
@@ -507,8 +502,5 @@ fn pages_kept_from_a_stopped_build_are_shown_as_it_made_them() {
         .unwrap();
     assert!(early.expect("the open page first").contains("Edited base"));
     let indexed = site.live.build_index().unwrap().unwrap();
-    let mut options = options(&site.root);
-    options.out = Some(site.full.clone());
-    site_builder::build(&options).unwrap();
-    same_files("after the stopped build", &indexed.files, &site.full);
+    as_a_full_build(&site, "after the stopped build", &indexed.files);
 }
