@@ -285,7 +285,9 @@ fn welsh_accents_fold_on_the_welsh_page() {
     assert!(!with_accent.is_empty());
     assert_eq!(urls("ffon "), with_accent);
     assert_eq!(urls("FFÔN "), with_accent);
-    assert_eq!(urls("siwr "), urls("siŵr "));
+    let with_circumflex = urls("siŵr ");
+    assert!(!with_circumflex.is_empty());
+    assert_eq!(urls("siwr "), with_circumflex);
 }
 
 #[test]
@@ -304,9 +306,6 @@ fn a_welsh_visitor_finds_english_only_pages_marked_after_the_welsh_ones() {
     assert!(found.results[first_fallback..].iter().all(|h| h.fallback));
     let urdu = Searcher::new(example_in("ur"));
     assert_eq!(urdu.search("مدد", 20).results[0].url, "/ur/");
-    assert!(urdu
-        .search("tracker", 20)
-        .results
-        .iter()
-        .all(|h| h.fallback));
+    let trackers = urdu.search("tracker", 20).results;
+    assert!(!trackers.is_empty() && trackers.iter().all(|h| h.fallback));
 }

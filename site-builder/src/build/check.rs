@@ -28,12 +28,7 @@ pub fn check(site: &Site, plan: &Plan, rendered: &Rendered, problems: &mut Vec<D
     let mut in_templates: Vec<(Diagnostic, String)> = rendered.template_problems.clone();
     for page in &pages {
         for problem in &page.problems {
-            let stands = (problem.unless.as_ref()).is_none_or(|target| {
-                target
-                    .check(ids.get(target.page.as_str()).copied())
-                    .is_err()
-            });
-            match (&problem.placed, stands) {
+            match (&problem.placed, problem.stands(&ids)) {
                 (_, false) => {}
                 (Placed::Source(problem), true) => problems.push(problem.clone()),
                 (Placed::Template(problem), true) => {

@@ -57,9 +57,7 @@ impl Renderer<'_> {
         problems: &mut Vec<Diagnostic>,
     ) -> Rendered {
         let plan = self.plan();
-        let keys = memo
-            .is_some()
-            .then(|| Keys::new(self.site(), plan, self.globals().to_vec()));
+        let keys = memo.is_some().then(|| self.keys());
         let jobs: Vec<Job> = (0..plan.library.documents.len())
             .map(Job::Document)
             .chain(plan.library.forwards.iter().map(Job::Forward))
@@ -68,7 +66,7 @@ impl Renderer<'_> {
         let kept = memo.as_deref();
         let mut slots: Vec<Slot> = (jobs.par_iter())
             .map(|job| {
-                let (file, key) = self.file_and_key(job, keys.as_ref());
+                let (file, key) = self.file_and_key(job, keys);
                 let made = key
                     .and_then(|key| kept?.get(&file, key))
                     .map(|kept| (kept, false));
@@ -78,7 +76,7 @@ impl Renderer<'_> {
         let stop = early.as_ref().map(|early| early.stop);
         if let Some(early) = early {
             let clean = !problems.iter().any(|p| p.severity == Severity::Error);
-            self.first(&jobs, &mut slots, early, (clean, kept));
+            self.first(&jobs, &mut slots, early, clean, kept);
         }
         let stopped = || stop.is_some_and(|stop| stop.load(Ordering::Relaxed));
         let skipped = AtomicBool::new(false);
@@ -95,17 +93,15 @@ impl Renderer<'_> {
                 Some((slot.file, slot.key, made, fresh))
             })
             .collect();
-        if let Some(memo) = memo {
-            memo.keep(
-                results
-                    .iter()
-                    .map(|(file, key, made, _)| (file, *key, made)),
-            );
-        }
         let mut rendered = Rendered::new(results.len() + 1, self.missing_logo());
         rendered.stopped = stopped;
-        for (_, _, made, fresh) in results {
+        let mut kept = Vec::with_capacity(results.len());
+        for (file, key, made, fresh) in results {
+            kept.push((file, key, Arc::clone(&made)));
             rendered.add(made, fresh, problems);
+        }
+        if let Some(memo) = memo {
+            memo.keep(kept);
         }
         rendered
     }
@@ -113,8 +109,14 @@ impl Renderer<'_> {
     /// Makes the pages `early` names that are to be made, when others are too, and hands
     /// them to it if they are good and the build has met no error so far (`clean`). Their
     /// links to anchors are checked against the pages of the last build (`kept`).
-    fn first(&self, jobs: &[Job], slots: &mut [Slot], early: Early<'_>, last: Last<'_>) {
-        let (clean, kept) = last;
+    fn first(
+        &self,
+        jobs: &[Job],
+        slots: &mut [Slot],
+        early: Early,
+        clean: bool,
+        kept: Option<&Pages>,
+    ) {
         let (first, rest): (Vec<usize>, Vec<usize>) = (0..slots.len())
             .filter(|&i| slots[i].made.is_none())
             .partition(|&i| early.first.contains(&slots[i].file));
@@ -130,7 +132,13 @@ impl Renderer<'_> {
         let pages: Vec<&Built> = (made.iter())
             .filter_map(|(_, made)| made.page.as_ref())
             .collect();
-        let ids = kept.map(Pages::ids).unwrap_or_default();
+        let anchored = pages
+            .iter()
+            .any(|p| p.problems.iter().any(|p| p.unless.is_some()));
+        let ids = match (clean, anchored, kept) {
+            (true, true, Some(kept)) => kept.ids(),
+            _ => HashMap::new(),
+        };
         let good = clean
             && pages.len() == made.len()
             && made.iter().all(|(_, made)| good(made, &ids))
@@ -151,7 +159,10 @@ impl Renderer<'_> {
                 (doc.output_path(), keys.map(|k| k.document(*index)))
             }
             Job::Forward(to) => (super::plan::forward_path(to), keys.map(|k| k.forward(to))),
-            Job::NotFound => ("404.html".into(), keys.map(Keys::not_found)),
+            Job::NotFound => {
+                let key = keys.map(|k| k.generated(0, "404.html", &[]));
+                ("404.html".into(), key)
+            }
         }
     }
 
@@ -164,9 +175,6 @@ impl Renderer<'_> {
     }
 }
 
-/// Whether the build has met no error before rendering, and the last build's pages.
-type Last<'a> = (bool, Option<&'a Pages>);
-
 /// A page that can be shown before the build ends: nothing was found on it, and the
 /// anchors it links to are on the pages they lead to, as the last build made them (`ids`,
 /// by address).
@@ -175,9 +183,7 @@ fn good(made: &Made, ids: &HashMap<&str, &HashSet<String>>) -> bool {
         Found::Source(problem) => problem.severity == Severity::Error,
         Found::Template(..) => true,
     });
-    let anchored = |problem: &PageProblem| {
-        (problem.unless.as_ref())
-            .is_some_and(|target| target.check(ids.get(target.page.as_str()).copied()).is_ok())
-    };
-    !found && (made.page.as_ref()).is_some_and(|page| page.problems.iter().all(anchored))
+    let waits_for_an_anchor =
+        |problem: &PageProblem| problem.unless.is_some() && !problem.stands(ids);
+    !found && (made.page.as_ref()).is_some_and(|page| page.problems.iter().all(waits_for_an_anchor))
 }

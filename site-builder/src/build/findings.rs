@@ -3,7 +3,7 @@
 //! checked as soon as it is made, beside the others; only a link to an anchor on another
 //! page waits for that page to be made (see [`PageProblem::unless`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -29,6 +29,18 @@ pub struct PageProblem {
     /// For a link to an anchor on another page: the problem stands only if that page,
     /// once made, turns out not to have the anchor.
     pub unless: Option<Target>,
+}
+
+impl PageProblem {
+    /// Whether the problem stands, given the ids on each page by address: a link to an
+    /// anchor stands only when the page it leads to lacks the anchor.
+    pub fn stands(&self, ids: &HashMap<&str, &HashSet<String>>) -> bool {
+        (self.unless.as_ref()).is_none_or(|target| {
+            target
+                .check(ids.get(target.page.as_str()).copied())
+                .is_err()
+        })
+    }
 }
 
 /// A page just made, as much as placing its problems needs.

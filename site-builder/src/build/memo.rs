@@ -47,12 +47,9 @@ impl Pages {
     }
 
     /// Keeps this build's pages in place of the last build's.
-    pub fn keep<'a>(
-        &mut self,
-        pages: impl Iterator<Item = (&'a String, Option<Hash>, &'a Arc<Made>)>,
-    ) {
-        self.made = pages
-            .filter_map(|(file, key, made)| Some((file.clone(), (key?, Arc::clone(made)))))
+    pub fn keep(&mut self, pages: Vec<(String, Option<Hash>, Arc<Made>)>) {
+        self.made = (pages.into_iter())
+            .filter_map(|(file, key, made)| Some((file, (key?, made))))
             .collect();
     }
 }
@@ -155,13 +152,6 @@ impl Keys<'_> {
         key.update(self.globals[lang].as_bytes());
         key.update(self.site.templates.fingerprint(template).as_bytes());
         key.update(values);
-        key.finalize()
-    }
-
-    pub fn not_found(&self) -> Hash {
-        let mut key = Hasher::new();
-        key.update(self.globals[0].as_bytes());
-        key.update(self.site.templates.fingerprint("404.html").as_bytes());
         key.finalize()
     }
 }

@@ -126,6 +126,8 @@ pub struct Renderer<'a> {
     /// the theme has a search page and the build is not kept (a kept page keeps its text
     /// instead); empty when not.
     vocabularies: Vec<(Language, Vocabulary)>,
+    /// The fingerprints of the build's inputs, made once when the build is kept.
+    keys: std::sync::OnceLock<Keys<'a>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -155,6 +157,7 @@ impl<'a> Renderer<'a> {
                     .collect(),
                 false => Vec::new(),
             },
+            keys: std::sync::OnceLock::new(),
         }
     }
 
@@ -182,9 +185,9 @@ impl<'a> Renderer<'a> {
         self.plan
     }
 
-    /// The fingerprint of each language's shared values, by index.
-    pub(super) fn globals(&self) -> &[blake3::Hash] {
-        &self.globals
+    /// The fingerprints of this build's inputs, made the first time they are asked for.
+    pub(super) fn keys(&self) -> &Keys<'a> {
+        (self.keys).get_or_init(|| Keys::new(self.site, self.plan, self.globals.clone()))
     }
 
     pub(super) fn missing_logo(&self) -> Option<Diagnostic> {
@@ -375,7 +378,7 @@ impl Renderer<'_> {
     /// The fingerprint of what a page the build makes itself is made from: its template,
     /// what every page sees, and its own `values`.
     pub fn generated_key(&self, lang: usize, template: &str, values: &[u8]) -> blake3::Hash {
-        Keys::new(self.site, self.plan, self.globals.clone()).generated(lang, template, values)
+        self.keys().generated(lang, template, values)
     }
 
     /// The site's address, as `base_url` in site.yaml gives it.
